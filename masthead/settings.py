@@ -5,6 +5,7 @@ production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and SITE_URL (`manage.py chec
 what else is missing).
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -118,8 +119,9 @@ else:
                     "PRAGMA foreign_keys=ON;"
                 ),
             },
-            # A file, not memory, so tests run on the same journal mode as production.
-            "TEST": {"NAME": str(VAR_DIR / "test.sqlite3")},
+            # A file, not memory, so tests run on the same journal mode as production; one per
+            # process, so parallel runs on one machine do not share it.
+            "TEST": {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -193,7 +195,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / ("test-media" if TESTING else "media"))))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -205,7 +207,7 @@ STORAGES = {
         )
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Security ----------------------------------------------------------------------------------------
@@ -241,6 +243,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "root": {
+        "handlers": ["console"],
+        "level": env_str("LOG_LEVEL", "WARNING" if TESTING else "INFO"),
+    },
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
