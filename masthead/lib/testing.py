@@ -123,6 +123,18 @@ class NewsroomTestCase(TestCase):
     - agency: "Northwire", whose copy lands in politics as a draft
     """
 
+    reader: User
+    writer: User
+    editor: User
+    moderator: User
+    home: HomePage
+    politics: SectionPage
+    ada: Author
+    ben: Author
+    photo: Photo
+    agency: Agency
+    article: ArticlePage
+
     @classmethod
     def setUpTestData(cls) -> None:
         cls.reader = make_user("reader")

@@ -10,6 +10,12 @@ def test_env_bool_reads_the_usual_spellings(monkeypatch: pytest.MonkeyPatch) -> 
         assert env_bool("MH_FLAG") is expected
 
 
+def test_an_empty_value_keeps_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MH_FLAG", "")
+    assert env_bool("MH_FLAG", default=True) is True
+    assert env_str("MH_FLAG", "fallback") == "fallback"
+
+
 def test_env_bool_refuses_a_typo_naming_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MH_FLAG", "ture")
     with pytest.raises(ImproperlyConfigured, match="MH_FLAG='ture' is not a boolean"):
