@@ -28,7 +28,7 @@ from masthead.news.models import (
 )
 from masthead.photos.models import Photo
 
-PASSWORD = "correct horse battery staple"
+PASSWORD = "correct horse battery staple"  # noqa: S105 - test users only
 
 
 def make_user(username: str, *groups: str, **fields: Any) -> User:

@@ -36,7 +36,7 @@ def test_secrets_can_come_from_a_file(monkeypatch: pytest.MonkeyPatch, tmp_path)
     monkeypatch.setenv("MH_SECRET_FILE", str(secret))
     assert env_str("MH_SECRET") == "s3cret"
     monkeypatch.setenv("MH_SECRET_FILE", str(tmp_path / "missing"))
-    with pytest.raises(ImproperlyConfigured, match="MH_SECRET_FILE=.* cannot be read"):
+    with pytest.raises(ImproperlyConfigured, match=r"MH_SECRET_FILE=.* cannot be read"):
         env_str("MH_SECRET")
 
 
