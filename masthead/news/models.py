@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from masthead.lib import pagecache
 from masthead.news import blocks
 from masthead.news.listing import ArticleCursor, latest_articles
 
@@ -163,7 +164,16 @@ class Agency(index.Indexed, models.Model):
         return {n.strip().casefold() for n in names if n.strip()}
 
 
-class FrontPage(RoutablePageMixin, Page):
+class CachedPageMixin:
+    """Anonymous readers may be served this page from the whole-page cache."""
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().serve(request, *args, **kwargs)  # type: ignore[misc]
+        pagecache.mark_cacheable(response)
+        return response
+
+
+class FrontPage(CachedPageMixin, RoutablePageMixin, Page):
     """Common behaviour of pages that list the latest articles below them and offer a feed."""
 
     class Meta:
@@ -211,7 +221,7 @@ class SectionPage(FrontPage):
         verbose_name = "section"
 
 
-class InfoPage(Page):
+class InfoPage(CachedPageMixin, Page):
     """A plain page: the comments policy, about us, privacy notes."""
 
     body = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
@@ -237,7 +247,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(CachedPageMixin, Page):
     standfirst = models.TextField(
         max_length=300, help_text="One sentence that sums the story up; shown under the headline."
     )

@@ -3,6 +3,7 @@ import json
 
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail import hooks
@@ -116,6 +117,7 @@ class ArticlePageTests(NewsroomTestCase):
         self.assertEqual(footer.find(class_="article__section").a["href"], "/politics/")
         self.assertEqual(sorted(li.text for li in footer.find_all("li")), ["council", "harbour"])
 
+    @override_settings(PAGE_CACHE_SECONDS=0)  # the same page is rendered twice
     def test_slots_render_nothing_until_an_app_fills_them(self) -> None:
         html = self.client.get(self.article.url).content.decode()
         with hooks.register_temporarily(
@@ -163,6 +165,7 @@ class ArticlePageTests(NewsroomTestCase):
         draft = make_article(self.politics, title="Not yet", live=False)
         self.assertEqual(self.client.get(f"/politics/{draft.slug}/").status_code, 404)
 
+    @override_settings(PAGE_CACHE_SECONDS=0)  # the uncached cost is what must not grow
     def test_it_runs_a_fixed_number_of_queries(self) -> None:
         self.client.get(self.article.url)  # renditions are created on first view
         with CaptureQueriesContext(connection) as first:

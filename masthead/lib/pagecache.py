@@ -1,0 +1,99 @@
+"""Whole-page cache for readers who are not signed in.
+
+Most traffic to a news site is anonymous readers on a handful of pages. For them the rendered HTML
+is the same, so it is kept in the shared cache and served before URL routing, templates or the
+database are touched. Signed-in readers (anyone with a session cookie) always get a fresh page.
+
+Pages opt in by calling `mark_cacheable(response)`. Anything published, unpublished, moved or
+re-captioned calls `purge()`, which moves every key to a new generation: one cache write, and no
+page can outlive the change that made it stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+
+GENERATION_KEY = "pagecache:generation"
+HEADER = "X-Page-Cache"
+_CACHEABLE = "_masthead_cacheable"
+
+
+def mark_cacheable(response: HttpResponseBase) -> HttpResponseBase:
+    setattr(response, _CACHEABLE, True)
+    return response
+
+
+def purge() -> None:
+    """Invalidate every cached page at once."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation yet: any new value orphans the old keys
+        cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def _generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return int(generation)
+
+
+def _key(request: HttpRequest, generation: int) -> str:
+    url = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
+    return f"pagecache:{generation}:{digest}"
+
+
+def _applies(request: HttpRequest) -> bool:
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+class PageCacheMiddleware:
+    """Serve and store anonymous pages. Sits just inside WhiteNoise, so a hit skips sessions,
+    authentication, CSRF, routing and the database entirely."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not _applies(request):
+            return self.get_response(request)
+        key = _key(request, _generation())
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            hit = HttpResponse(content)
+            for name, value in headers.items():
+                hit[name] = value
+            hit[HEADER] = "hit"
+            return hit
+        response = self.get_response(request)
+        if isinstance(response, HttpResponse) and _storable(request, response):
+            headers = {k: v for k, v in response.headers.items() if k.lower() != "set-cookie"}
+            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+            response[HEADER] = "miss"
+        return response
+
+
+def _storable(request: HttpRequest, response: HttpResponseBase) -> bool:
+    """Only pages that opted in, rendered whole, and carrying nothing personal.
+
+    A cookie on the response (a new session, a CSRF token) means the page is personal.
+    """
+    if not getattr(response, _CACHEABLE, False):
+        return False
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    session = getattr(request, "session", None)
+    return not (session is not None and session.modified)
