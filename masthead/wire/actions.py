@@ -35,6 +35,8 @@ logger = logging.getLogger(__name__)
 Outcome = Literal["created", "updated", "ignored", "withdrawn", "failed"]
 User = AbstractUser | AnonymousUser
 MAX_TAGS = 12
+# Real story bodies are tens of kilobytes; the sanitiser slows badly on huge, deeply nested input.
+MAX_BODY_CHARS = 500_000
 
 
 @dataclass(frozen=True)
@@ -231,6 +233,10 @@ def _unique_slug(section: Page, headline: str) -> str:
 def _article_fields(
     story: WireStory, *, agency: Agency | None, photo: Photo | None
 ) -> dict[str, Any]:
+    if len(story.body_html) > MAX_BODY_CHARS:
+        raise IngestError(
+            "bodies", f"the body is longer than {MAX_BODY_CHARS:,} characters; split the story"
+        )
     blocks = html_to_blocks(story.body_html)
     body = [(kind, RichText(value) if kind == "paragraph" else value) for kind, value in blocks]
     standfirst = story.standfirst or _first_sentence(blocks)
