@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from django.contrib.auth.models import AbstractUser, AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -23,7 +23,13 @@ from django.utils.text import Truncator, slugify
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from masthead.news.models import Agency, ArticlePage, PublicationSettings, SectionPage
+from masthead.news.models import (
+    RESERVED_SLUGS,
+    Agency,
+    ArticlePage,
+    PublicationSettings,
+    SectionPage,
+)
 from masthead.photos.models import Photo
 from masthead.wire import pictures
 from masthead.wire.body import html_to_blocks
@@ -74,7 +80,9 @@ def wire_files(paths: Iterable[Path]) -> Iterator[Path]:
     """The JSON files named, and those found in the folders named, in a stable order."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.json") if p.is_file())
+            yield from sorted(
+                p for p in path.rglob("*") if p.suffix.lower() == ".json" and p.is_file()
+            )
         else:
             yield path
 
@@ -111,6 +119,12 @@ def ingest_story(story: WireStory, *, source: str, user: User | None = None) -> 
             return _ingest(story, source=source, user=_real_user(user))
     except IngestError as exc:
         return IngestResult(source, "failed", str(exc), uri=story.uri)
+    except ValidationError as exc:
+        # The page refused the item (a rule on the model): report it like any other bad field.
+        problems = "; ".join(
+            f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items()
+        )
+        return IngestResult(source, "failed", f"(article) {problems}", uri=story.uri)
 
 
 def _real_user(user: User | None) -> AbstractUser | None:
@@ -132,10 +146,8 @@ def _ingest(story: WireStory, *, source: str, user: AbstractUser | None) -> Inge
     agency = match_agency(story)
 
     if story.pubstatus != "usable":
-        if page is not None and page.live:
-            page.unpublish(user=user, log_action=True)
+        what = _withdraw(page, user=user) if page else "nothing was published for it"
         _record(item, story, page=page, agency=agency, source=source)
-        what = f'"{page.title}" taken down' if page else "nothing was published for it"
         return IngestResult(
             source,
             "withdrawn",
@@ -144,25 +156,36 @@ def _ingest(story: WireStory, *, source: str, user: AbstractUser | None) -> Inge
             page_id=page.pk if page else None,
         )
 
-    photo = _photo_for(story.picture, story=story) if story.picture else None
-    fields = _article_fields(story, agency=agency, photo=photo)
+    # Everything that can fail is checked before the picture is written to storage, so a
+    # failing item leaves no orphan file behind the rolled-back rows.
+    section = _section_for(agency) if page is None else None
+    fields = _article_fields(story, agency=agency)
+    fields["lead_photo"] = _photo_for(story.picture, story=story) if story.picture else None
+    keywords = [k[:100] for k in story.keywords[:MAX_TAGS]]  # taggit's limit
 
-    if page is None:
-        section = _section_for(agency)
+    if section is not None:
         page = ArticlePage(slug=_unique_slug(section, story.headline), live=False, **fields)
-        page.tags.add(*story.keywords[:MAX_TAGS])
+        page.tags.add(*keywords)
         section.add_child(instance=page)
         outcome: Outcome = "created"
     else:
+        assert page is not None
         latest = page.get_latest_revision_as_object()
         for name, value in fields.items():
             setattr(latest, name, value)
-        latest.tags.set(story.keywords[:MAX_TAGS])
+        latest.tags.set(keywords)
+        # A story the agency killed and then re-released is usable again.
+        latest.locked, latest.locked_by, latest.locked_at = False, None, None
         page = latest
         outcome = "updated"
 
     revision = page.save_revision(user=user, log_action=True)
     publish = agency is not None and agency.auto_publish
+    if publish and user is not None and not page.permissions_for_user(user).can_publish():
+        publish = False
+        note = " (you may not publish, so the desk must)"
+    else:
+        note = ""
     if publish:
         # With a go-live time in the future, Wagtail schedules the revision instead.
         revision.publish(user=user)
@@ -173,8 +196,28 @@ def _ingest(story: WireStory, *, source: str, user: AbstractUser | None) -> Inge
     elif publish:
         state = "published"
     else:
-        state = "saved as a draft for the desk"
+        state = "saved as a draft for the desk" + note
     return IngestResult(source, outcome, f'"{page.title}" {state}', uri=story.uri, page_id=page.pk)
+
+
+def _withdraw(page: ArticlePage, *, user: AbstractUser | None) -> str:
+    """Take a killed story down, cancel any scheduled publication, and lock it against use."""
+    page = page.specific
+    was_live = page.live
+    if was_live:
+        page.unpublish(user=user, log_action=True)
+    cancelled = page.revisions.filter(approved_go_live_at__isnull=False).update(
+        approved_go_live_at=None
+    )
+    # Locked with nobody holding the lock: the desk must unlock it on purpose to use it again.
+    ArticlePage.objects.filter(pk=page.pk).update(
+        locked=True, locked_by=None, locked_at=timezone.now(), go_live_at=None
+    )
+    if was_live:
+        return f'"{page.title}" taken down and locked'
+    if cancelled:
+        return f'"{page.title}" will not go live at its embargo; locked'
+    return f'draft "{page.title}" locked so it is not published'
 
 
 def _record(
@@ -223,16 +266,15 @@ def _section_for(agency: Agency | None) -> SectionPage:
 
 def _unique_slug(section: Page, headline: str) -> str:
     base = slugify(headline)[:80].strip("-") or "wire-story"
-    taken = set(section.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    siblings = section.get_children().filter(slug__startswith=base)
+    taken = RESERVED_SLUGS | set(siblings.values_list("slug", flat=True))
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
 
 
-def _article_fields(
-    story: WireStory, *, agency: Agency | None, photo: Photo | None
-) -> dict[str, Any]:
+def _article_fields(story: WireStory, *, agency: Agency | None) -> dict[str, Any]:
     if len(story.body_html) > MAX_BODY_CHARS:
         raise IngestError(
             "bodies", f"the body is longer than {MAX_BODY_CHARS:,} characters; split the story"
@@ -250,7 +292,6 @@ def _article_fields(
         "copyright_notice": story.copyright_notice[:255],
         "copyright_holder": story.copyright_holder[:255],
         "usage_terms": story.usage_terms,
-        "lead_photo": photo,
         "lead_caption": "",
         "lead_credit": "",
         "body": body,

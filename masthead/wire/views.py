@@ -21,32 +21,26 @@ from masthead.wire.models import WireItem
 SESSION_KEY = "wire_upload_results"
 
 
-class UnsafeArchive(Exception):
-    pass
+class UploadRefused(Exception):
+    """The upload as a whole cannot be ingested; the message tells the editor why."""
 
 
 def upload(request: HttpRequest) -> HttpResponse:
     check_can_ingest(request.user)
     form = WireUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        with tempfile.TemporaryDirectory(prefix="wire-") as tmp:
-            root = Path(tmp)
-            try:
-                _unpack(form.cleaned_data["wire_files"], root)
-            except UnsafeArchive as exc:
-                form.add_error("wire_files", str(exc))
+        try:
+            results = _ingest_upload(form.cleaned_data["wire_files"], request)
+        except UploadRefused as exc:
+            form.add_error("wire_files", str(exc))
+        else:
+            request.session[SESSION_KEY] = [dataclasses.asdict(r) for r in results]
+            failed = sum(not r.ok for r in results)
+            if failed:
+                messages.error(request, f"{failed} of {len(results)} items did not go in.")
             else:
-                results = [
-                    dataclasses.replace(r, source=r.source.replace(f"{root}/", ""))
-                    for r in ingest_paths([root], user=request.user)
-                ]
-                request.session[SESSION_KEY] = [dataclasses.asdict(r) for r in results]
-                failed = sum(not r.ok for r in results)
-                if failed:
-                    messages.error(request, f"{failed} of {len(results)} items did not go in.")
-                else:
-                    messages.success(request, f"All {len(results)} items handled.")
-                return redirect("wire_upload")
+                messages.success(request, f"All {len(results)} items handled.")
+            return redirect("wire_upload")
     results = [IngestResult(**r) for r in request.session.pop(SESSION_KEY, [])]
     return TemplateResponse(
         request,
@@ -57,6 +51,17 @@ def upload(request: HttpRequest) -> HttpResponse:
             "recent": WireItem.objects.select_related("page", "agency")[:20],
         },
     )
+
+
+def _ingest_upload(files: list[UploadedFile], request: HttpRequest) -> list[IngestResult]:
+    """Lay the upload out as a delivery folder and ingest it; sources are named within it."""
+    with tempfile.TemporaryDirectory(prefix="wire-") as tmp:
+        root = Path(tmp)
+        _unpack(files, root)
+        results = ingest_paths([root], user=request.user)
+    if not results:
+        raise UploadRefused("The upload holds no .json wire items; nothing was ingested.")
+    return [dataclasses.replace(r, source=r.source.replace(f"{root}/", "")) for r in results]
 
 
 def _unpack(files: list[UploadedFile], root: Path) -> None:
@@ -75,14 +80,14 @@ def _extract(upload: UploadedFile, target: Path) -> None:
     try:
         archive = zipfile.ZipFile(upload)
     except zipfile.BadZipFile:
-        raise UnsafeArchive(f"{upload.name} is not a readable zip archive.") from None
+        raise UploadRefused(f"{upload.name} is not a readable zip archive.") from None
     with archive:
         if sum(m.file_size for m in archive.infolist()) > 4 * settings.WIRE_MAX_UPLOAD_BYTES:
-            raise UnsafeArchive(f"{upload.name} unpacks to more than the upload limit allows.")
+            raise UploadRefused(f"{upload.name} unpacks to more than the upload limit allows.")
         for member in archive.infolist():
             destination = (target / member.filename).resolve()
             if not destination.is_relative_to(target.resolve()):
-                raise UnsafeArchive(
+                raise UploadRefused(
                     f"{upload.name} has a file outside its folder: {member.filename}"
                 )
         archive.extractall(target)
