@@ -135,6 +135,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Several web and worker processes must see one cache (page purges, locks): Redis when scaled out,
 # a file cache shared by the processes of one machine otherwise.
 REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL and TESTING:
+    # Each parallel test process empties its cache between tests; give each its own Redis
+    # database so one process's clear() cannot wipe another's pages mid-test.
+    _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    REDIS_URL = f"{REDIS_URL.rsplit('/', 1)[0]}/{1 + _worker % 15}"
 CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {

@@ -12,11 +12,14 @@ page can outlive the change that made it stale.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 HEADER = "X-Page-Cache"
@@ -40,8 +43,8 @@ def _generation() -> int:
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return int(generation)
+        generation = cache.get(GENERATION_KEY)
+    return int(generation or 1)
 
 
 def _key(request: HttpRequest, generation: int) -> str:
@@ -69,8 +72,12 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not _applies(request):
             return self.get_response(request)
-        key = _key(request, _generation())
-        cached = cache.get(key)
+        try:
+            key = _key(request, _generation())
+            cached = cache.get(key)
+        except Exception:
+            logger.warning("page cache unavailable; serving uncached", exc_info=True)
+            return self.get_response(request)
         if cached is not None:
             content, headers = cached
             hit = HttpResponse(content)
@@ -81,8 +88,12 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if isinstance(response, HttpResponse) and _storable(request, response):
             headers = {k: v for k, v in response.headers.items() if k.lower() != "set-cookie"}
-            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
-            response[HEADER] = "miss"
+            try:
+                cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.warning("page cache unavailable; page not stored", exc_info=True)
+            else:
+                response[HEADER] = "miss"
         return response
 
 

@@ -96,8 +96,10 @@ def make_article(
         ],
     )
     article = ArticlePage(live=False, **fields)
-    for author in authors or []:
-        article.byline_authors.add(ArticleAuthor(author=author))  # type: ignore[attr-defined]
+    for order, author in enumerate(authors or []):
+        article.byline_authors.add(  # type: ignore[attr-defined]
+            ArticleAuthor(author=author, sort_order=order)
+        )
     if tags:
         article.tags.add(*tags)
     section.add_child(instance=article)

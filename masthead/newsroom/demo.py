@@ -206,7 +206,10 @@ def _article(
         for name, value in fields.items():
             setattr(page, name, value)
     page.byline_authors.set(  # type: ignore[attr-defined]
-        [ArticleAuthor(author=authors[slug]) for slug in data["authors"]]
+        [
+            ArticleAuthor(author=authors[slug], sort_order=order)
+            for order, slug in enumerate(data["authors"])
+        ]
     )
     page.tags.set(data["tags"])
     page.save_revision().publish()

@@ -48,6 +48,15 @@ class PageCacheTests(NewsroomTestCase):
         self.photo.save()
         self.assertContains(self.client.get(self.article.url), "Harbour Authority")
 
+    def test_a_cache_outage_serves_pages_uncached_instead_of_failing(self) -> None:
+        from unittest import mock
+
+        # Only the page cache's own reads fail, so the test isolates how it degrades.
+        with mock.patch("masthead.lib.pagecache._generation", side_effect=ConnectionError("down")):
+            response = self.client.get(self.article.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn(HEADER, response)
+
     def test_not_found_pages_and_posts_are_not_cached(self) -> None:
         self.assertNotIn(HEADER, self.client.get("/politics/nothing-here/"))
         self.assertNotIn(HEADER, self.client.post(self.article.url))
