@@ -254,7 +254,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home from a newsroom's back office
+# No calls home from a newsroom's back office, and no editor's e-mail hash sent to Gravatar.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Newsroom --------------------------------------------------------------------------------------
 # The admin's wire upload takes JSON and pictures; a bigger delivery belongs on `manage.py ingest`.
