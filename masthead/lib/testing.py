@@ -9,7 +9,7 @@ import datetime as dt
 import io
 from typing import Any
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.test import TestCase
 from django.utils import timezone
@@ -17,6 +17,7 @@ from PIL import Image
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from masthead.accounts.models import User
 from masthead.news.models import (
     Agency,
     ArticleAuthor,

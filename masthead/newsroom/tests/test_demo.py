@@ -1,10 +1,10 @@
 from io import StringIO
 
-from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import Site
 
+from masthead.accounts.models import User
 from masthead.news.models import ArticlePage, SectionPage
 from masthead.newsroom import demo_content
 from masthead.photos.models import Photo

@@ -1,0 +1,13 @@
+"""Everyone who signs in: readers, and the newsroom staff who work the back office."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class User(AbstractUser):
+    # Readers choose how they appear beside their comments; their e-mail is never shown.
+    display_name = models.CharField(max_length=50, blank=True)
+
+    @property
+    def public_name(self) -> str:
+        return self.display_name or self.get_full_name() or self.username
