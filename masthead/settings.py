@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "masthead.photos",
     "masthead.news",
     "masthead.wire",
+    "masthead.community",
+    "masthead.moderation",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -61,6 +63,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "allauth",
+    "allauth.account",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"
@@ -193,7 +198,35 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-LOGIN_URL = "wagtailadmin_login"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+# Readers sign in with their e-mail address; staff may still use a username in the admin.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "masthead.accounts.forms.SignupForm"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+ACCOUNT_UNIQUE_EMAIL = True
+# Reading needs no account and signing in needs no verified address; commenting does.
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+ACCOUNT_RATE_LIMITS = {
+    # Per IP and per account, as allauth counts them: "attempts/period/key".
+    "login_failed": env_str("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
+    "signup": env_str("RATE_LIMIT_SIGNUP", "20/m/ip"),
+    "reset_password": env_str("RATE_LIMIT_RESET_PASSWORD", "20/m/ip,5/m/key"),
+    "confirm_email": "1/3m/key",
+}
 
 # E-mail ------------------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Masthead <newsroom@localhost>")
@@ -259,6 +292,12 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No calls home from a newsroom's back office, and no editor's e-mail hash sent to Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Community -------------------------------------------------------------------------------------
+# The local toxicity scorer (a class with .score(text)) and its time budget in seconds; a comment
+# whose scoring fails or runs over is held for a moderator, never published unscreened.
+COMMENT_SCORER = env_str("COMMENT_SCORER", "masthead.community.scoring.ProfanityCheckScorer")
+COMMENT_SCORER_TIMEOUT = env_int("COMMENT_SCORER_TIMEOUT_MS", 2000) / 1000
 
 # Newsroom --------------------------------------------------------------------------------------
 # The admin's wire upload takes JSON and pictures; a bigger delivery belongs on `manage.py ingest`.

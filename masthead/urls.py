@@ -15,6 +15,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("news-sitemap.xml", news_views.news_sitemap, name="news_sitemap"),
     path("healthz", newsroom_views.health, name="health"),
+    path("community/", include("masthead.community.urls")),
+    path("accounts/", include("masthead.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
 ]
 
 if settings.SERVE_MEDIA:

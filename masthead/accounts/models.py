@@ -7,6 +7,10 @@ from django.db import models
 class User(AbstractUser):
     # Readers choose how they appear beside their comments; their e-mail is never shown.
     display_name = models.CharField(max_length=50, blank=True)
+    display_name_changed_at = models.DateTimeField(null=True, blank=True)
+    reply_notifications = models.BooleanField(
+        default=True, help_text="E-mail me when someone replies to my comment."
+    )
 
     @property
     def public_name(self) -> str:

@@ -6,7 +6,8 @@ database are touched. Signed-in readers (anyone with a session cookie) always ge
 
 Pages opt in by calling `mark_cacheable(response)`. Anything published, unpublished, moved or
 re-captioned calls `purge()`, which moves every key to a new generation: one cache write, and no
-page can outlive the change that made it stale.
+page can outlive the change that made it stale. A change to one page only (a new comment) calls
+`purge_path(path)`, which does the same for that path and every query string on it.
 """
 
 from __future__ import annotations
@@ -39,18 +40,37 @@ def purge() -> None:
         cache.set(GENERATION_KEY, 1, timeout=None)
 
 
-def _generation() -> int:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
+def purge_path(path: str) -> None:
+    """Invalidate the cached copies of one page (any host, any query string)."""
+    key = _path_key(path)
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=None)
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def _path_key(path: str) -> str:
+    return f"pagecache:path:{_digest(path)}"
+
+
+def _versions(request: HttpRequest) -> tuple[int, int]:
+    """The global generation and this path's version, in one round trip to the cache."""
+    path_key = _path_key(request.path)
+    found = cache.get_many([GENERATION_KEY, path_key])
+    if GENERATION_KEY not in found:
         cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return int(generation or 1)
+        found[GENERATION_KEY] = cache.get(GENERATION_KEY) or 1
+    return int(found[GENERATION_KEY]), int(found.get(path_key) or 0)
 
 
-def _key(request: HttpRequest, generation: int) -> str:
+def _key(request: HttpRequest) -> str:
+    generation, version = _versions(request)
     url = f"{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
-    return f"pagecache:{generation}:{digest}"
+    return f"pagecache:{generation}:{version}:{_digest(url)}"
 
 
 def _applies(request: HttpRequest) -> bool:
@@ -73,7 +93,7 @@ class PageCacheMiddleware:
         if not _applies(request):
             return self.get_response(request)
         try:
-            key = _key(request, _generation())
+            key = _key(request)
             cached = cache.get(key)
         except Exception:
             logger.warning("page cache unavailable; serving uncached", exc_info=True)

@@ -18,6 +18,7 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from masthead.accounts.models import User
+from masthead.community.models import CommunitySettings
 from masthead.news.models import (
     Agency,
     ArticleAuthor,
@@ -32,11 +33,17 @@ from masthead.photos.models import Photo
 PASSWORD = "correct horse battery staple"  # noqa: S105 - test users only
 
 
-def make_user(username: str, *groups: str, **fields: Any) -> User:
+def make_user(username: str, *groups: str, verified: bool = False, **fields: Any) -> User:
+    fields.setdefault("display_name", username.replace("_", " ").title())
+    fields.setdefault("date_joined", timezone.now() - dt.timedelta(days=30))
     user = User.objects.create_user(
         username, email=f"{username}@example.org", password=PASSWORD, **fields
     )
     user.groups.set(Group.objects.filter(name__in=groups))
+    if verified:
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
 
 
@@ -118,7 +125,8 @@ def make_article(
 class NewsroomTestCase(TestCase):
     """The cast, built once per test class:
 
-    - reader: signed up, no back-office access; may read
+    - reader, second_reader: verified readers; may comment, reply, recommend and report
+    - newcomer: signed up but has not confirmed their e-mail; may read, not comment
     - writer (Writers): may draft and submit articles, may not publish or ingest
     - editor (Sub-editors): may publish articles and ingest wire copy
     - moderator (Moderators): may enter the admin; may not edit articles
@@ -127,6 +135,8 @@ class NewsroomTestCase(TestCase):
     """
 
     reader: User
+    second_reader: User
+    newcomer: User
     writer: User
     editor: User
     moderator: User
@@ -140,7 +150,9 @@ class NewsroomTestCase(TestCase):
 
     @classmethod
     def setUpTestData(cls) -> None:
-        cls.reader = make_user("reader")
+        cls.reader = make_user("reader", verified=True)
+        cls.second_reader = make_user("second_reader", verified=True)
+        cls.newcomer = make_user("newcomer")
         cls.writer = make_user("writer", "Writers")
         cls.editor = make_user("editor", "Sub-editors")
         cls.moderator = make_user("moderator", "Moderators")
@@ -152,9 +164,16 @@ class NewsroomTestCase(TestCase):
         cls.agency = Agency.objects.create(
             name="Northwire", slug="northwire", copyright_holder="Northwire News Agency"
         )
-        settings = PublicationSettings.for_site(Site.objects.get(is_default_site=True))
+        site = Site.objects.get(is_default_site=True)
+        settings = PublicationSettings.for_site(site)
         settings.wire_section = cls.politics
         settings.save()
+        # Screening rules and rate limits are tested on their own; elsewhere a regular's comment
+        # is published at once.
+        community = CommunitySettings.for_site(site)
+        community.hold_first_comments = 0
+        community.seconds_between_comments = community.seconds_between_comments_new_reader = 0
+        community.save()
         cls.article = make_article(
             cls.politics,
             authors=[cls.ada, cls.ben],

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.dateparse import parse_datetime
+from wagtail import hooks
 
 if TYPE_CHECKING:
     from masthead.news.models import ArticlePage
@@ -66,6 +67,9 @@ def latest_articles(
             | Q(first_published_at=cursor.published_at, id__lt=cursor.page_id)
         )
     articles = list(queryset[: size + 1])
+    # Other apps add what they know about the listed articles (comment counts) in one go.
+    for annotate in hooks.get_hooks("masthead_articles_listed"):
+        annotate(articles[:size])
     next_cursor = None
     if len(articles) > size:
         articles = articles[:size]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -26,6 +27,9 @@ from django.utils import timezone
 from wagtail.models import Page, Site, Workflow, WorkflowPage
 from wagtail.rich_text import RichText
 
+from masthead.community.actions import post_comment, recommend_comment
+from masthead.community.models import Comment, CommunitySettings, Recommendation
+from masthead.moderation.actions import feature_comment
 from masthead.news.models import (
     Agency,
     ArticleAuthor,
@@ -36,6 +40,7 @@ from masthead.news.models import (
     PublicationSettings,
     SectionPage,
 )
+from masthead.newsroom import demo_comments
 from masthead.newsroom import demo_content as content
 from masthead.newsroom.demo_photos import paint
 from masthead.photos.models import Photo
@@ -83,7 +88,9 @@ def build(now: dt.datetime | None = None) -> HomePage:
             _article(sections[article["section"]], article, authors, now)
         _users()
         _workflow(home)
+        _community(home)
     _wire_story(agency, now)
+    _comments(now)
     return home
 
 
@@ -310,6 +317,85 @@ def _users() -> None:
         user.is_superuser = user.is_staff = login.superuser
         user.save()
         user.groups.set(Group.objects.filter(name__in=login.groups))
+
+
+def _community(home: HomePage) -> None:
+    community = CommunitySettings.for_site(Site.objects.get(root_page=home))
+    community.policy_page = InfoPage.objects.child_of(home).get(slug="community-guidelines")
+    community.save()
+
+
+def _comments(now: dt.datetime) -> None:
+    """The demo readers' conversations, posted through the same action and screening as any
+    reader's. Demo readers are regulars, so the hold on first comments is lifted while they post;
+    anything else the screening holds stays held, for the moderation queue."""
+    User = get_user_model()
+    readers = {}
+    for person in demo_comments.READERS:
+        reader, created = User.objects.get_or_create(
+            username=person["username"],
+            defaults={"email": person["email"], "display_name": person["display_name"]},
+        )
+        if created:
+            reader.set_unusable_password()
+            reader.date_joined = now - dt.timedelta(days=400)
+            reader.save()
+        EmailAddress.objects.get_or_create(
+            user=reader, email=reader.email, defaults={"verified": True, "primary": True}
+        )
+        readers[person["username"]] = reader
+    community = CommunitySettings.for_site(Site.objects.get(is_default_site=True))
+    held_first = community.hold_first_comments
+    CommunitySettings.objects.filter(pk=community.pk).update(hold_first_comments=0)
+    try:
+        posted = _post_demo_comments(readers, now)
+    finally:
+        CommunitySettings.objects.filter(pk=community.pk).update(hold_first_comments=held_first)
+    editor = User.objects.get(username="admin")
+    for data in demo_comments.COMMENTS:
+        comment = posted.get(str(data["key"]))
+        if comment is None or comment.status != Comment.Status.PUBLISHED:
+            continue
+        for username in data["recommends"]:  # type: ignore[attr-defined]
+            if not Recommendation.objects.filter(
+                comment=comment, reader=readers[username]
+            ).exists():
+                recommend_comment(readers[username], comment)
+        if data["featured"]:
+            feature_comment(editor, comment)
+
+
+def _post_demo_comments(readers: dict[str, Any], now: dt.datetime) -> dict[str, Comment]:
+    posted: dict[str, Comment] = {}
+    hours_ago = {a["slug"]: a["hours_ago"] for a in content.ARTICLES}
+
+    def when(data: dict[str, Any]) -> dt.datetime:
+        published = now - dt.timedelta(hours=hours_ago[str(data["article"])])
+        return published + dt.timedelta(minutes=int(data["minutes_after"]))
+
+    # In the order they were written, as the rate limits expect of real readers.
+    for data in sorted(demo_comments.COMMENTS, key=when):
+        slug = str(data["article"])
+        page = ArticlePage.objects.filter(slug=slug).first()
+        if page is None:
+            continue
+        author = readers[str(data["reader"])]
+        existing = Comment.objects.filter(thread__page=page, author=author, body=data["text"])
+        if (comment := existing.first()) is not None:
+            posted[str(data["key"])] = comment
+            continue
+        parent = posted.get(str(data["reply_to"])) if data["reply_to"] else None
+        result = post_comment(
+            author,
+            page,
+            body=str(data["text"]),
+            parent=parent if parent and parent.status == Comment.Status.PUBLISHED else None,
+            confirmed=True,
+            now=when(data),
+        )
+        if result.comment is not None:
+            posted[str(data["key"])] = result.comment
+    return posted
 
 
 def _workflow(home: HomePage) -> None:

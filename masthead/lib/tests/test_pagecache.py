@@ -52,10 +52,21 @@ class PageCacheTests(NewsroomTestCase):
         from unittest import mock
 
         # Only the page cache's own reads fail, so the test isolates how it degrades.
-        with mock.patch("masthead.lib.pagecache._generation", side_effect=ConnectionError("down")):
+        with mock.patch("masthead.lib.pagecache._versions", side_effect=ConnectionError("down")):
             response = self.client.get(self.article.url)
         self.assertEqual(response.status_code, 200)
         self.assertNotIn(HEADER, response)
+
+    def test_purging_one_path_leaves_other_pages_cached(self) -> None:
+        from masthead.lib import pagecache
+
+        self.client.get(self.article.url)
+        self.client.get(self.article.url, {"sort": "oldest"})
+        self.client.get("/politics/")
+        pagecache.purge_path(self.article.url)
+        self.assertEqual(self.client.get(self.article.url)[HEADER], "miss")
+        self.assertEqual(self.client.get(self.article.url, {"sort": "oldest"})[HEADER], "miss")
+        self.assertEqual(self.client.get("/politics/")[HEADER], "hit")
 
     def test_not_found_pages_and_posts_are_not_cached(self) -> None:
         self.assertNotIn(HEADER, self.client.get("/politics/nothing-here/"))

@@ -1,0 +1,364 @@
+"""Readers' comments under articles: threads, comments, recommendations, reports and notices."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.snippets.models import register_snippet
+
+MAX_DEPTH = 2  # top level is 0: three levels in all
+
+
+@register_setting(icon="group")
+class CommunitySettings(BaseSiteSetting):
+    """Every word readers see around the comments, and every threshold, set by the publisher."""
+
+    heading = models.CharField(max_length=100, default="Comments")
+    statement = models.TextField(
+        default="This is our readers' own community. Please stay civil, constructive and on "
+        "topic: criticise ideas, not people."
+    )
+    policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The comments policy the statement links to.",
+    )
+    policy_link_text = models.CharField(max_length=100, default="Read our community guidelines")
+    sign_in_prompt = models.CharField(
+        max_length=200, default="Sign in or create an account to join the conversation."
+    )
+    verify_prompt = models.CharField(
+        max_length=200,
+        default="Confirm your e-mail address to comment: we sent you a link when you signed up.",
+    )
+    closed_message = models.CharField(
+        max_length=200, default="Comments are closed on this story. The conversation stays here."
+    )
+    held_message = models.CharField(
+        max_length=200,
+        default="Thank you. Your comment is awaiting review by our moderators.",
+    )
+    toxicity_warning = models.CharField(
+        max_length=300,
+        default="Your comment may break our community guidelines. You can change it, or post it "
+        "as it is and a moderator will review it first.",
+    )
+    banned_message = models.CharField(
+        max_length=300,
+        default="Your comment contains language we do not allow. Please rephrase it.",
+    )
+    report_heading = models.CharField(max_length=100, default="Report this comment")
+    report_intro = models.CharField(
+        max_length=300,
+        default="Help us understand how this comment breaks our community guidelines.",
+    )
+    report_thanks = models.CharField(
+        max_length=300,
+        default="Thank you for your report. It has gone to our team, who will review it.",
+    )
+
+    max_length = models.PositiveIntegerField(default=2000)
+    edit_window_minutes = models.PositiveIntegerField(default=5)
+    close_after_days = models.PositiveIntegerField(
+        default=14, help_text="Threads close this many days after publication; 0 never closes."
+    )
+    reports_to_hide = models.PositiveIntegerField(
+        default=3, help_text="Reports from different readers that hide a comment until review."
+    )
+    max_links = models.PositiveIntegerField(default=2, help_text="More links than this: held.")
+    hold_first_comments = models.PositiveIntegerField(
+        default=2, help_text="A reader's first comments are held for review."
+    )
+    toxicity_threshold = models.FloatField(
+        default=0.8, help_text="Hold comments the local scorer rates above this (0 to 1)."
+    )
+    repeat_window_minutes = models.PositiveIntegerField(
+        default=10, help_text="The same text again within this many minutes is held."
+    )
+    seconds_between_comments = models.PositiveIntegerField(default=5)
+    seconds_between_comments_new_reader = models.PositiveIntegerField(
+        default=30, help_text="For accounts younger than a day."
+    )
+    comments_per_hour_per_ip = models.PositiveIntegerField(default=60)
+    banned_words = models.TextField(
+        blank=True, help_text="One word or phrase per line: comments containing them are refused."
+    )
+    suspect_words = models.TextField(
+        blank=True, help_text="One word or phrase per line: comments containing them are held."
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("heading"),
+                FieldPanel("statement"),
+                FieldPanel("policy_page"),
+                FieldPanel("policy_link_text"),
+                FieldPanel("sign_in_prompt"),
+                FieldPanel("verify_prompt"),
+                FieldPanel("closed_message"),
+                FieldPanel("held_message"),
+                FieldPanel("toxicity_warning"),
+                FieldPanel("banned_message"),
+            ],
+            heading="What readers see",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("report_heading"), FieldPanel("report_intro"), FieldPanel("report_thanks")],
+            heading="Reporting",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("max_length"),
+                FieldPanel("edit_window_minutes"),
+                FieldPanel("close_after_days"),
+                FieldPanel("reports_to_hide"),
+            ],
+            heading="Threads",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("banned_words"),
+                FieldPanel("suspect_words"),
+                FieldPanel("max_links"),
+                FieldPanel("hold_first_comments"),
+                FieldPanel("toxicity_threshold"),
+                FieldPanel("repeat_window_minutes"),
+            ],
+            heading="Screening before publication",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("seconds_between_comments"),
+                FieldPanel("seconds_between_comments_new_reader"),
+                FieldPanel("comments_per_hour_per_ip"),
+            ],
+            heading="Rate limits",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "community"
+
+
+@register_snippet
+class ReportReason(models.Model):
+    """A reason readers can give when they report a comment."""
+
+    label = models.CharField(max_length=100)
+    code = models.SlugField(unique=True, help_text="Stays the same when the label is reworded.")
+    counts = models.BooleanField(
+        default=True,
+        help_text='Counts towards hiding the comment. Off for "I just disagree": recorded, '
+        "shown to nobody as a report.",
+    )
+    illegal = models.BooleanField(
+        default=False, help_text="Sends the reader to the illegal-content notice form instead."
+    )
+    sort_order = models.PositiveIntegerField(default=0)
+
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("code"),
+        FieldPanel("counts"),
+        FieldPanel("illegal"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Thread(models.Model):
+    """The conversation under one article, with its counts kept up to date by the actions."""
+
+    page = models.OneToOneField("news.ArticlePage", on_delete=models.CASCADE, related_name="thread")
+    closed = models.BooleanField(default=False, help_text="Closed by hand.")
+    closes_at = models.DateTimeField(null=True, blank=True)
+    comment_count = models.PositiveIntegerField(default=0)  # published, visible comments
+    featured_count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Comments on {self.page_id}"
+
+    def is_closed(self, now: dt.datetime | None = None) -> bool:
+        now = now or timezone.now()
+        return self.closed or (self.closes_at is not None and self.closes_at <= now)
+
+
+class CommentQuerySet(models.QuerySet["Comment"]):
+    def visible(self) -> CommentQuerySet:
+        """What every reader sees: published comments and the tombstones of deleted ones."""
+        return self.filter(status__in=(Comment.Status.PUBLISHED, Comment.Status.DELETED))
+
+    def visible_to(self, user: object) -> CommentQuerySet:
+        """Also a reader's own held comments, marked as awaiting review."""
+        if getattr(user, "is_authenticated", False):
+            return self.filter(
+                Q(status__in=(Comment.Status.PUBLISHED, Comment.Status.DELETED))
+                | Q(status=Comment.Status.PENDING, author=user)
+            )
+        return self.visible()
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PUBLISHED = "published"
+        PENDING = "pending", "awaiting review"
+        REJECTED = "rejected"
+        DELETED = "deleted"  # by its author, shown as a "[deleted]" tombstone: others replied
+        WITHDRAWN = "withdrawn"  # by its author, with no replies: gone from view
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    root = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="descendants"
+    )
+    # A reply deeper than three levels attaches at the third and names whom it answers.
+    reply_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reply_to_name = models.CharField(max_length=100, blank=True)
+    depth = models.PositiveSmallIntegerField(default=0)
+    body = models.TextField(help_text="As the reader typed it.")
+    html = models.TextField(help_text="Rendered once, when written, and sanitised.")
+    status = models.CharField(max_length=10, choices=Status.choices, db_index=True)
+    featured = models.BooleanField(default=False)
+    recommend_count = models.PositiveIntegerField(default=0)
+    reply_count = models.PositiveIntegerField(default=0)  # visible replies under a top comment
+    report_count = models.PositiveIntegerField(default=0)  # counted reports, distinct readers
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    notified_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the reader it answers was e-mailed about it."
+    )
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            # Top-level comments of a thread, newest/oldest first and most recommended first.
+            models.Index(
+                fields=["thread", "depth", "status", "-created_at", "-id"],
+                name="comment_thread_idx",
+            ),
+            models.Index(
+                fields=["thread", "depth", "status", "-recommend_count", "-id"],
+                name="comment_popular_idx",
+            ),
+            models.Index(fields=["root", "status", "created_at", "id"], name="comment_replies_idx"),
+            models.Index(fields=["author", "-created_at"], name="comment_author_idx"),
+            models.Index(
+                fields=["thread", "-created_at"],
+                condition=Q(featured=True),
+                name="comment_featured_idx",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(depth__lte=MAX_DEPTH), name="comment_max_depth"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment {self.pk} by {self.author_id}"
+
+    @property
+    def is_tombstone(self) -> bool:
+        return self.status == self.Status.DELETED or self.author_id is None
+
+    def anchor(self) -> str:
+        return f"comment-{self.pk}"
+
+
+class CommentRevision(models.Model):
+    """What a comment said before an edit: kept for moderators, never shown to readers."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="revisions")
+    body = models.TextField()
+    html = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Revision of comment {self.comment_id} from {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Recommendation(models.Model):
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="recommendations")
+    reader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reader"], name="one_recommend_per_reader")
+        ]
+
+    def __str__(self) -> str:
+        return f"Reader {self.reader_id} recommends comment {self.comment_id}"
+
+
+class Report(models.Model):
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="reports"
+    )
+    reason = models.ForeignKey(ReportReason, on_delete=models.PROTECT, related_name="+")
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reporter"], name="one_report_per_reader")
+        ]
+        indexes = [models.Index(fields=["-created_at"], name="report_recent_idx")]
+
+    def __str__(self) -> str:
+        return f"Report on comment {self.comment_id}: {self.reason_id}"
+
+
+class IllegalContentNotice(models.Model):
+    """A notice under EU DSA Art. 16: anyone, signed in or not, may send one."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received"
+        UNDER_REVIEW = "under_review", "under review"
+        DECIDED = "decided"
+
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.SET_NULL, related_name="notices"
+    )
+    comment_url = models.URLField(max_length=500)
+    law = models.CharField(max_length=300, help_text="The law the content breaks.")
+    explanation = models.TextField()
+    name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    good_faith = models.BooleanField()
+    notifier = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=15, choices=Status.choices, default=Status.RECEIVED)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "-created_at"], name="notice_queue_idx")]
+
+    def __str__(self) -> str:
+        return f"Notice {self.pk} ({self.get_status_display()})"

@@ -1,0 +1,43 @@
+"""Background work for the community: e-mails, sent from the worker, never from a request."""
+
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from masthead.lib import emails
+
+
+@task()
+def notify_reply(comment_id: int) -> None:
+    """E-mail the reader a published reply answers. Idempotent: sends at most once."""
+    from masthead.community.models import Comment
+
+    with transaction.atomic():
+        comment = (
+            Comment.objects.select_for_update()
+            .select_related("author", "reply_to__author", "thread__page")
+            .filter(pk=comment_id, notified_at__isnull=True)
+            .first()
+        )
+        if comment is None or comment.status != Comment.Status.PUBLISHED:
+            return
+        recipient = comment.reply_to.author if comment.reply_to else None
+        Comment.objects.filter(pk=comment.pk).update(notified_at=timezone.now())
+        if (
+            recipient is None
+            or recipient.pk == comment.author_id
+            or not recipient.reply_notifications
+            or not recipient.email
+            or not recipient.is_active
+        ):
+            return
+        emails.reply_notification(comment, recipient)
+
+
+@task()
+def send_notice_receipt(notice_id: int) -> None:
+    from masthead.community.models import IllegalContentNotice
+
+    notice = IllegalContentNotice.objects.filter(pk=notice_id).first()
+    if notice is not None and notice.email:
+        emails.notice_receipt(notice)
