@@ -232,7 +232,11 @@ ACCOUNT_RATE_LIMITS = {
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Masthead <newsroom@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_HOST = env_str("EMAIL_HOST")
-if EMAIL_HOST:
+# An e-mail API instead of SMTP: install its backend (e.g. django-anymail) and name it here.
+EMAIL_BACKEND_OVERRIDE = env_str("EMAIL_BACKEND")
+if EMAIL_BACKEND_OVERRIDE:
+    EMAIL_BACKEND = EMAIL_BACKEND_OVERRIDE
+elif EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = env_int("EMAIL_PORT", 587)
     EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")

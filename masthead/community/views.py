@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -374,3 +375,25 @@ def csrf_exempt_unsubscribe() -> Any:
     from django.views.decorators.csrf import csrf_exempt
 
     return csrf_exempt(unsubscribe)
+
+
+@require_http_methods(["GET", "POST"])
+def admin_thread(request: HttpRequest, page_id: int) -> HttpResponse:
+    """In the admin: close or reopen the comments under an article."""
+    page = ArticlePage.objects.filter(pk=page_id).first()
+    if page is None:
+        raise Http404("No such article.")
+    if not request.user.has_perm("community.change_thread"):
+        raise PermissionDenied("You may not open or close comment threads.")
+    thread = actions.thread_for(page)
+    if request.method == "POST":
+        closed = request.POST.get("closed") == "1"
+        actions.close_thread(page, closed=closed)
+        messages.success(
+            request,
+            f"Comments on “{page.title}” are {'closed' if closed else 'open again'}.",
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return TemplateResponse(
+        request, "community/admin_thread.html", {"page": page, "thread": thread}
+    )

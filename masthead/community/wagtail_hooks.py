@@ -4,7 +4,9 @@ comment counts on teasers."""
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 
 
 @hooks.register("masthead_slot_article_community")
@@ -48,3 +50,23 @@ def attach_comment_counts(articles: list[Any]) -> None:
     )
     for article in articles:
         article.comment_count = counts.get(article.pk, 0)
+
+
+@hooks.register("register_admin_urls")
+def community_admin_urls() -> list[Any]:
+    from masthead.community import views
+
+    return [path("comments/thread/<int:page_id>/", views.admin_thread, name="community_thread")]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def thread_button(page: Any, user: Any, next_url: str | None = None) -> Any:
+    from masthead.news.models import ArticlePage
+
+    if page.specific_class is ArticlePage and user.has_perm("community.change_thread"):
+        yield Button(
+            "Open or close comments",
+            reverse("community_thread", args=[page.pk]),
+            icon_name="comment",
+            priority=45,
+        )
