@@ -21,16 +21,12 @@ from masthead.community import actions, listing
 from masthead.community.actions import CommunityError, community_settings
 from masthead.community.forms import CommentForm, NoticeForm, ReportForm
 from masthead.community.models import Comment, ReportReason, Thread
+from masthead.lib.ratelimit import client_ip
 from masthead.news.models import ArticlePage
 
 
 def is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    # Behind a proxy, set it to pass the reader's address as REMOTE_ADDR (see README).
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def live_article(page_id: int) -> ArticlePage:

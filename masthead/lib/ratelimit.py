@@ -9,7 +9,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
 
 
 @dataclass(frozen=True)
@@ -65,3 +67,15 @@ class Quota:
                     cache.incr(key)
                 except ValueError:  # expired between add and incr
                     cache.add(key, 1, timeout=self.seconds)
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The reader's address. Behind N trusted proxies (TRUSTED_PROXIES=N), it is the Nth address
+    from the right of X-Forwarded-For: anything further left could be made up by the client."""
+    proxies = settings.TRUSTED_PROXIES
+    if proxies:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [a for a in forwarded if a]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR") or None
