@@ -210,8 +210,10 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "masthead.accounts.forms.SignupForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_UNIQUE_EMAIL = True
-# Reading needs no account and signing in needs no verified address; commenting does.
-ACCOUNT_EMAIL_VERIFICATION = "optional"
+# A new reader confirms their address before their first sign-in. Only then can allauth make
+# a sign-up with a registered address look exactly like a new one (no account enumeration).
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_USER_DISPLAY = "masthead.accounts.models.public_name"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
@@ -305,6 +307,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # whose scoring fails or runs over is held for a moderator, never published unscreened.
 COMMENT_SCORER = env_str("COMMENT_SCORER", "masthead.community.scoring.ProfanityCheckScorer")
 COMMENT_SCORER_TIMEOUT = env_int("COMMENT_SCORER_TIMEOUT_MS", 2000) / 1000
+# Readers' IP addresses are kept on comments for abuse handling, then cleared (0 keeps them).
+COMMENT_IP_RETENTION_DAYS = env_int("COMMENT_IP_RETENTION_DAYS", 90)
 
 # Newsroom --------------------------------------------------------------------------------------
 # The admin's wire upload takes JSON and pictures; a bigger delivery belongs on `manage.py ingest`.

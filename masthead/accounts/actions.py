@@ -234,10 +234,6 @@ def delete_account(user: User, *, password: str) -> None:
     user_id = user.pk
     with transaction.atomic():
         locked = User.objects.select_for_update().get(pk=user_id)
-        # Deep replies name the reader they answer; that name must not outlive the account.
-        Comment.objects.filter(reply_to__author=locked).exclude(author=locked).update(
-            reply_to_name=""
-        )
         erase_comments_of(locked)
         recommended = Recommendation.objects.filter(reader=locked)
         Comment.objects.filter(

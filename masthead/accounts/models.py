@@ -15,3 +15,8 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         return self.display_name or self.get_full_name() or self.username
+
+
+def public_name(user: User) -> str:
+    """How allauth names a reader in its pages and e-mails: never the generated username."""
+    return user.public_name

@@ -429,13 +429,15 @@ def erase_comments_of(reader: User) -> None:
             Thread.objects.filter(pk=row["thread_id"]).update(
                 comment_count=F("comment_count") - row["n"]
             )
-        for by_root in published.filter(root__isnull=False).values("root_id").annotate(
-            n=Count("id")
+        for by_root in (
+            published.filter(root__isnull=False).values("root_id").annotate(n=Count("id"))
         ):
             Comment.objects.filter(pk=by_root["root_id"]).update(
                 reply_count=F("reply_count") - by_root["n"]
             )
         others = Comment.objects.exclude(author=reader)
+        # Deep replies name the reader they answer; that name must not outlive the account.
+        others.filter(reply_to__author=reader).update(reply_to_name="")
         keep = set(others.filter(parent__author=reader).values_list("parent_id", flat=True))
         keep |= set(others.filter(root__author=reader).values_list("root_id", flat=True))
         CommentRevision.objects.filter(comment__author=reader).delete()

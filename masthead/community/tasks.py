@@ -1,10 +1,13 @@
 """Background work for the community: e-mails, sent from the worker, never from a request."""
 
+import datetime as dt
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from masthead.lib import emails
+from masthead.lib import clock, emails
 
 
 @task()
@@ -41,3 +44,21 @@ def send_notice_receipt(notice_id: int) -> None:
     notice = IllegalContentNotice.objects.filter(pk=notice_id).first()
     if notice is not None and notice.email:
         emails.notice_receipt(notice)
+
+
+@clock.every(minutes=60)
+@task()
+def forget_old_addresses() -> int:
+    """Clear readers' IP addresses from comments older than COMMENT_IP_RETENTION_DAYS.
+
+    Addresses help with abuse while it is fresh; after that they are only a liability.
+    """
+    from masthead.community.models import Comment
+
+    days = settings.COMMENT_IP_RETENTION_DAYS
+    if days <= 0:
+        return 0
+    cutoff = timezone.now() - dt.timedelta(days=days)
+    return Comment.objects.filter(created_at__lt=cutoff, ip_address__isnull=False).update(
+        ip_address=None
+    )
