@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -68,16 +68,25 @@ def community_settings(page: ArticlePage | None = None) -> CommunitySettings:
     return CommunitySettings.for_site(site)
 
 
+def closing_time(page: ArticlePage, settings: CommunitySettings) -> dt.datetime | None:
+    days = settings.close_after_days
+    start = page.first_published_at or timezone.now()
+    return start + dt.timedelta(days=days) if days else None
+
+
 def thread_for(page: ArticlePage) -> Thread:
     """The article's thread, created on first use with its automatic closing time."""
     thread = Thread.objects.filter(page=page).first()
     if thread is not None:
         return thread
-    days = community_settings(page).close_after_days
-    start = page.first_published_at or timezone.now()
-    closes_at = start + dt.timedelta(days=days) if days else None
+    closes_at = closing_time(page, community_settings(page))
     thread, _ = Thread.objects.get_or_create(page=page, defaults={"closes_at": closes_at})
     return thread
+
+
+def unsaved_thread(page: ArticlePage, settings: CommunitySettings) -> Thread:
+    """What the thread will be when the first comment creates it: for reading, never saved."""
+    return Thread(page=page, closes_at=closing_time(page, settings))
 
 
 def is_verified(user: User) -> bool:
@@ -247,7 +256,8 @@ def edit_comment(
         now=now,
         confirmed=True,
     )
-    verdict = screening.screen(submission)
+    # An edit is not a new comment for the rate limits, but its words face every content rule.
+    verdict = screening.screen_content(submission)
     with transaction.atomic():
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
         CommentRevision.objects.create(comment=locked, body=locked.body, html=locked.html)
@@ -285,15 +295,23 @@ def delete_comment(author: User, comment: Comment) -> Comment:
         locked.status = (
             Comment.Status.DELETED if has_visible_replies(locked) else Comment.Status.WITHDRAWN
         )
-        locked.save(update_fields=["status"])
+        # A deleted comment is no editors' pick.
+        unfeature = locked.featured
+        locked.featured = False
+        locked.save(update_fields=["status", "featured"])
         if was_published:
             _count(locked, -1)
+        if unfeature:
+            Thread.objects.filter(pk=locked.thread_id).update(
+                featured_count=F("featured_count") - 1
+            )
         _purge(locked.thread)
     return locked
 
 
 def has_visible_replies(comment: Comment) -> bool:
-    return Comment.objects.filter(parent=comment).visible().exists()
+    """Replies under it, or answers to it that sit beside it at the deepest level."""
+    return Comment.objects.filter(Q(parent=comment) | Q(reply_to=comment)).visible().exists()
 
 
 def recommend_comment(reader: User, comment: Comment) -> bool:

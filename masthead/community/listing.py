@@ -131,8 +131,7 @@ def thread_page(
     featured: list[Comment] = []
     if cursor is None and thread.featured_count:
         featured = list(
-            Comment.objects.visible()
-            .filter(thread=thread, featured=True)
+            Comment.objects.filter(thread=thread, featured=True, status=Comment.Status.PUBLISHED)
             .select_related("author")
             .order_by("-created_at")[:FEATURED_SHOWN]
         )

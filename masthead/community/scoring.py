@@ -116,6 +116,10 @@ class ProfanityCheckScorer:
                     self._predict_prob = _load_profanity_check()
         return self._predict_prob
 
+    def load(self) -> None:
+        """Load the model now (about a second, once per process), outside any time budget."""
+        self._model()
+
     def score(self, text: str) -> Score:
         """Score one comment's plain text: the highest of the whole and of each sentence."""
         sentences = [part for part in _SENTENCE_BREAK.split(text) if part.strip()]
@@ -181,6 +185,12 @@ def score_comment(text: str, *, timeout: float | None = None) -> Score:
     )
     try:
         scorer = get_scorer()
+        # The budget is for scoring a comment; a process's one-off model load is not a timeout.
+        if (load := getattr(scorer, "load", None)) is not None:
+            try:
+                load()
+            except Exception as error:
+                raise ScorerUnavailable(f"{scorer.name} could not load: {error!r}") from error
         future = _get_pool().submit(scorer.score, text)
         try:
             result = future.result(timeout=budget)

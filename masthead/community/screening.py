@@ -151,12 +151,18 @@ CONTENT_RULES: tuple[Rule, ...] = (
 )
 
 
-def screen(sub: Submission) -> Verdict:
-    """Run the content rules in order (the first objection decides), then the rate limits."""
+def screen_content(sub: Submission) -> Verdict:
+    """Run the content rules in order; the first objection decides."""
     verdict = next((v for rule in CONTENT_RULES if (v := rule(sub)) is not None), None)
     if verdict is None:
         detail = {"score": round(sub.score.probability, 4)} if sub.score else {}
         verdict = Verdict("publish", "", detail)
+    return verdict
+
+
+def screen(sub: Submission) -> Verdict:
+    """The content rules, then the rate limits for anything that would be stored."""
+    verdict = screen_content(sub)
     if verdict.action == "confirm":  # nothing is stored until the writer decides
         return verdict
     return rate_limits(sub) or verdict

@@ -48,6 +48,13 @@ def visible_comment(request: HttpRequest, pk: int) -> Comment:
     return comment
 
 
+def own_comment(request: HttpRequest, pk: int) -> Comment:
+    comment = visible_comment(request, pk)
+    if comment.author_id != request.user.pk:
+        raise PermissionDenied("You can only change your own comments.")
+    return comment
+
+
 def comment_url(comment: Comment) -> str:
     return reverse("community:permalink", args=[comment.pk])
 
@@ -63,18 +70,18 @@ def section_context(
     """Everything the community section under an article needs, in a fixed number of queries."""
     settings = community_settings(page)
     thread = Thread.objects.filter(page=page).first()
+    # An old story nobody has commented on is as closed as its thread will be.
+    closed = (thread or actions.unsaved_thread(page, settings)).is_closed()
     user = request.user
     can_comment = bool(
-        user.is_authenticated
-        and (thread is None or not thread.is_closed())
-        and actions.is_verified(user)  # type: ignore[arg-type]
+        user.is_authenticated and not closed and actions.is_verified(user)  # type: ignore[arg-type]
     )
     page_of_thread = listing.thread_page(thread, user=user, sort=sort, cursor=cursor)
     return {
         "page": page,
         "community": settings,
         "thread": thread,
-        "closed": thread is not None and thread.is_closed(),
+        "closed": closed,
         "listing": page_of_thread,
         "sorts": listing.SORTS,
         "can_comment": can_comment,
@@ -206,6 +213,7 @@ def replies(request: HttpRequest, pk: int) -> HttpResponse:
         "community": community_settings(root.thread.page),
         "node": node,
         "next_cursor": next_cursor,
+        "on_replies_page": True,
         "recommended_ids": listing.recommended_by(
             request.user, [c.pk for c in listing.walk([node])]
         ),
@@ -218,7 +226,7 @@ def replies(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = visible_comment(request, pk)
+    comment = own_comment(request, pk)
     settings = community_settings(comment.thread.page)
     form = CommentForm(request.POST or None, initial={"body": comment.body}, settings=settings)
     if request.method == "POST" and form.is_valid():
@@ -244,7 +252,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = visible_comment(request, pk)
+    comment = own_comment(request, pk)
     if request.method == "POST":
         try:
             actions.delete_comment(request.user, comment)  # type: ignore[arg-type]

@@ -25,8 +25,8 @@ def feature_comment(moderator: User, comment: Comment, *, featured: bool = True)
     """Make a published comment an editors' pick, or stop it being one."""
     check_can_moderate(moderator)
     with transaction.atomic():
-        locked = Comment.objects.select_for_update().select_related("thread__page").get(
-            pk=comment.pk
+        locked = (
+            Comment.objects.select_for_update().select_related("thread__page").get(pk=comment.pk)
         )
         if locked.featured == featured:
             return locked

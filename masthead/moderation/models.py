@@ -17,6 +17,14 @@ class AppendOnlyError(Exception):
     pass
 
 
+class DecisionQuerySet(models.QuerySet["Decision"]):
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("Decisions are never deleted.")
+
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError("Decisions are never changed; record a new one.")
+
+
 class Decision(models.Model):
     class Action(models.TextChoices):
         PUBLISH = "publish", "published"
@@ -57,6 +65,8 @@ class Decision(models.Model):
     reason = models.CharField(max_length=50, blank=True)
     detail = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         indexes = [
