@@ -55,6 +55,19 @@ def own_comment(request: HttpRequest, pk: int) -> Comment:
     return comment
 
 
+def card_context(request: HttpRequest, pk: int) -> dict[str, Any]:
+    """What one comment's card needs when htmx swaps it alone."""
+    comment = visible_comment(request, pk)
+    page = comment.thread.page
+    return {
+        "comment": comment,
+        "page": page,
+        "user": request.user,
+        "can_comment": not comment.thread.is_closed() and actions.is_verified(request.user),  # type: ignore[arg-type]
+        "recommended_ids": listing.recommended_by(request.user, [comment.pk]),
+    }
+
+
 def comment_url(comment: Comment) -> str:
     return reverse("community:permalink", args=[comment.pk])
 
@@ -236,17 +249,22 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, exc.message)
         else:
             if is_htmx(request):
-                comment.refresh_from_db()
+                # The whole card: the "edited" mark sits in its header, not in the body.
                 return TemplateResponse(
-                    request,
-                    "community/_comment_body.html",
-                    {"comment": comment, "user": request.user},
+                    request, "community/_comment_card.html", card_context(request, comment.pk)
                 )
             messages.success(request, "Your comment is updated.")
             return redirect(comment_url(comment))
     context = {"comment": comment, "form": form, "page": comment.thread.page, "community": settings}
-    template = "community/_edit.html" if is_htmx(request) else "community/edit.html"
-    return TemplateResponse(request, template, context, status=400 if form.errors else 200)
+    if is_htmx(request):
+        response = TemplateResponse(request, "community/_edit.html", context)
+        if request.method == "POST":  # errors replace the form alone, keeping the new text
+            response["HX-Retarget"] = f"#edit-{comment.pk}"
+            response["HX-Reswap"] = "outerHTML"
+        return response
+    return TemplateResponse(
+        request, "community/edit.html", context, status=400 if form.errors else 200
+    )
 
 
 @login_required
