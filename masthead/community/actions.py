@@ -77,10 +77,10 @@ def closing_time(page: ArticlePage, settings: CommunitySettings) -> dt.datetime 
 def thread_for(page: ArticlePage) -> Thread:
     """The article's thread, created on first use with its automatic closing time."""
     thread = Thread.objects.filter(page=page).first()
-    if thread is not None:
-        return thread
-    closes_at = closing_time(page, community_settings(page))
-    thread, _ = Thread.objects.get_or_create(page=page, defaults={"closes_at": closes_at})
+    if thread is None:
+        closes_at = closing_time(page, community_settings(page))
+        thread, _ = Thread.objects.get_or_create(page=page, defaults={"closes_at": closes_at})
+    thread.page = page  # spare a query wherever the thread's article is needed next
     return thread
 
 
@@ -120,15 +120,17 @@ def post_comment(
     ip: str | None = None,
     confirmed: bool = False,
     now: dt.datetime | None = None,
+    settings: CommunitySettings | None = None,
 ) -> Posted:
     """Screen and store a new comment or reply; return what became of it.
 
     `body` must already be cleaned by CommentForm (stripped, not empty, within the length limit).
+    `settings` may be passed by a caller that already loaded the site's community settings.
     """
     now = now or timezone.now()
     thread = thread_for(page)
     check_can_comment(author, thread, now=now)
-    settings = community_settings(page)
+    settings = settings or community_settings(page)
     if parent is not None and (
         parent.thread_id != thread.pk or parent.status != Comment.Status.PUBLISHED
     ):
@@ -164,12 +166,15 @@ def post_comment(
         "hold": Comment.Status.PENDING,
         "reject": Comment.Status.REJECTED,
     }[verdict.action]
+    # Rendering happens before the transaction: on SQLite the write lock is held only for
+    # the writes themselves.
+    html = render_comment(body)
     with transaction.atomic():
         comment = Comment(
             thread=thread,
             author=author,
             body=body,
-            html=render_comment(body),
+            html=html,
             status=status,
             created_at=now,
             ip_address=ip,
@@ -441,8 +446,10 @@ def erase_comments_of(reader: User) -> None:
     in the moderation log, which holds no comment text.
     """
     with transaction.atomic():
-        theirs = Comment.objects.select_for_update().filter(author=reader)
-        published = theirs.filter(status=Comment.Status.PUBLISHED)
+        # Lock their rows first; the counts below are read without FOR UPDATE, which
+        # PostgreSQL does not allow with GROUP BY.
+        list(Comment.objects.select_for_update().filter(author=reader).values_list("pk"))
+        published = Comment.objects.filter(author=reader, status=Comment.Status.PUBLISHED)
         for row in published.values("thread_id").annotate(n=Count("id")):
             Thread.objects.filter(pk=row["thread_id"]).update(
                 comment_count=F("comment_count") - row["n"]

@@ -17,7 +17,8 @@ def notify_reply(comment_id: int) -> None:
 
     with transaction.atomic():
         comment = (
-            Comment.objects.select_for_update()
+            # Only the comment row is locked: PostgreSQL refuses to lock the optional joins.
+            Comment.objects.select_for_update(of=("self",))
             .select_related("author", "reply_to__author", "thread__page")
             .filter(pk=comment_id, notified_at__isnull=True)
             .first()

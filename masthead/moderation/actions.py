@@ -26,7 +26,9 @@ def feature_comment(moderator: User, comment: Comment, *, featured: bool = True)
     check_can_moderate(moderator)
     with transaction.atomic():
         locked = (
-            Comment.objects.select_for_update().select_related("thread__page").get(pk=comment.pk)
+            Comment.objects.select_for_update(of=("self",))
+            .select_related("thread__page")
+            .get(pk=comment.pk)
         )
         if locked.featured == featured:
             return locked
