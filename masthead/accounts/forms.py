@@ -8,6 +8,14 @@ from django import forms
 from django.http import HttpRequest
 
 
+def tidy_display_name(value: str) -> str:
+    """One space between words, and at least two characters."""
+    name = " ".join(value.split())
+    if len(name) < 2:
+        raise forms.ValidationError("Use at least two characters.")
+    return name
+
+
 class SignupForm(forms.Form):
     """allauth's sign-up, plus the name a reader shows beside their comments."""
 
@@ -19,10 +27,7 @@ class SignupForm(forms.Form):
     )
 
     def clean_display_name(self) -> str:
-        name = " ".join(self.cleaned_data["display_name"].split())
-        if len(name) < 2:
-            raise forms.ValidationError("Use at least two characters.")
-        return name
+        return tidy_display_name(self.cleaned_data["display_name"])
 
     def signup(self, request: HttpRequest, user: Any) -> None:
         user.display_name = self.cleaned_data["display_name"]
@@ -38,7 +43,4 @@ class AccountSettingsForm(forms.ModelForm):
         labels = {"reply_notifications": "E-mail me when someone replies to my comments"}
 
     def clean_display_name(self) -> str:
-        name = " ".join(self.cleaned_data["display_name"].split())
-        if len(name) < 2:
-            raise forms.ValidationError("Use at least two characters.")
-        return name
+        return tidy_display_name(self.cleaned_data["display_name"])
