@@ -314,9 +314,14 @@ def _users() -> None:
             user = User(username=login.username, email=login.email)
             user.set_password(DEMO_PASSWORD)
         user.first_name = login.username.capitalize()
+        user.display_name = user.display_name or f"Demo {login.username}"
         user.is_superuser = user.is_staff = login.superuser
         user.save()
         user.groups.set(Group.objects.filter(name__in=login.groups))
+        # Demo logins sign in on the site at once: their addresses count as confirmed.
+        EmailAddress.objects.get_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
 
 
 def _community(home: HomePage) -> None:

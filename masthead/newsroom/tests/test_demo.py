@@ -55,6 +55,15 @@ class DemoNewsroomTests(TestCase):
             (ArticlePage.objects.count(), Photo.objects.count(), User.objects.count()), counts
         )
 
+    def test_the_demo_reader_can_sign_in_on_the_site_with_the_printed_password(self) -> None:
+        from masthead.newsroom.demo import DEMO_PASSWORD
+
+        response = self.client.post(
+            "/accounts/login/", {"login": "reader@example.org", "password": DEMO_PASSWORD}
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(self.client.session.get("_auth_user_id"))
+
     def test_roles_match_the_newsroom(self) -> None:
         editor = User.objects.get(username="editor")
         writer = User.objects.get(username="writer")

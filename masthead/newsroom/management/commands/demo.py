@@ -17,5 +17,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo newsroom ready."))
         self.stdout.write(f"  Site:  {site}/")
         self.stdout.write(f"  Admin: {site}/admin/")
+        self.stdout.write(
+            f"  Logins (password {DEMO_PASSWORD}; readers sign in at {site}/accounts/login/):"
+        )
         for login in LOGINS:
-            self.stdout.write(f"  {login.username:<10} / {DEMO_PASSWORD}   {login.role}")
+            self.stdout.write(f"    {login.username:<10} {login.email:<24} {login.role}")
