@@ -19,6 +19,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = BASE_DIR / "masthead"
 # Everything the site writes at run time (SQLite file, cache, uploads) lives under one folder.
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
+# SQLite cannot create its folder, and a fresh checkout has none.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 TESTING = "pytest" in sys.modules
 
