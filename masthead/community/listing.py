@@ -147,22 +147,21 @@ def thread_page(
     )
 
 
-def attach_replies(
+def ranked_replies(
     roots: list[Comment],
     *,
     user: object,
     limit: int,
     after: tuple[dt.datetime, int] | None = None,
-) -> list[Node]:
-    """The first `limit` replies (oldest first) of each top comment, in one query, nested."""
-    nodes = {root.pk: Node(root) for root in roots}
+) -> list[Comment]:
+    """The first `limit` replies (oldest first) of each top comment, in one query."""
     if not roots:
         return []
-    replies: QuerySet[Comment] = Comment.objects.visible_to(user).filter(root__in=list(nodes))
+    replies: QuerySet[Comment] = Comment.objects.visible_to(user).filter(root__in=roots)
     if after is not None:
         when, pk = after
         replies = replies.filter(Q(created_at__gt=when) | Q(created_at=when, id__gt=pk))
-    ranked = (
+    return list(
         replies.select_related("author")
         .annotate(
             rank=Window(
@@ -174,14 +173,23 @@ def attach_replies(
         .filter(rank__lte=limit)
         .order_by("created_at", "id")
     )
+
+
+def nest(roots: list[Comment], replies: list[Comment]) -> list[Node]:
+    """Hang replies (oldest first) under their parents, in the order of the top comments."""
+    nodes = {root.pk: Node(root) for root in roots}
     by_id: dict[int, Node] = dict(nodes)
-    for reply in ranked:
+    for reply in replies:
         node = Node(reply)
         by_id[reply.pk] = node
         # A reply whose parent is not shown (held, or past the limit) hangs from the top comment.
         parent = by_id.get(reply.parent_id or 0) or by_id[reply.root_id or 0]
         parent.children.append(node)
     return [nodes[root.pk] for root in roots]
+
+
+def attach_replies(roots: list[Comment], *, user: object, limit: int) -> list[Node]:
+    return nest(roots, ranked_replies(roots, user=user, limit=limit))
 
 
 def walk(nodes: list[Node]) -> list[Comment]:
@@ -206,11 +214,10 @@ def replies_page(
     root: Comment, *, user: object, after: tuple[dt.datetime, int] | None = None
 ) -> tuple[Node, tuple[dt.datetime, int] | None]:
     """A top comment with the next page of its replies, for "show more replies"."""
-    [node] = attach_replies([root], user=user, limit=REPLIES_PAGE_SIZE + 1, after=after)
-    shown = walk(node.children)
+    replies = ranked_replies([root], user=user, limit=REPLIES_PAGE_SIZE + 1, after=after)
     more = None
-    if len(shown) > REPLIES_PAGE_SIZE:
-        last = sorted(shown, key=lambda c: (c.created_at, c.pk))[REPLIES_PAGE_SIZE - 1]
-        [node] = attach_replies([root], user=user, limit=REPLIES_PAGE_SIZE, after=after)
-        more = (last.created_at, last.pk)
+    if len(replies) > REPLIES_PAGE_SIZE:  # one more than a page was fetched: there is a next
+        replies = replies[:REPLIES_PAGE_SIZE]
+        more = (replies[-1].created_at, replies[-1].pk)
+    [node] = nest([root], replies)
     return node, more

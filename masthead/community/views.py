@@ -79,7 +79,6 @@ def section_context(
     *,
     sort: listing.Sort = "newest",
     cursor: listing.Cursor | None = None,
-    form: CommentForm | None = None,
 ) -> dict[str, Any]:
     """Everything the community section under an article needs, in a fixed number of queries."""
     settings = community_settings(page)
@@ -100,7 +99,7 @@ def section_context(
         "sorts": listing.SORTS,
         "can_comment": can_comment,
         "recommended_ids": page_of_thread.recommended,
-        "form": form or (CommentForm(settings=settings) if can_comment else None),
+        "form": CommentForm(settings=settings) if can_comment else None,
         "request": request,
         "user": user,
     }
