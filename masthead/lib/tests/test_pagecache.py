@@ -57,6 +57,12 @@ class PageCacheTests(NewsroomTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertNotIn(HEADER, response)
 
+    def test_a_visitor_with_a_flash_message_waiting_gets_a_fresh_page(self) -> None:
+        self.client.get("/")
+        self.assertEqual(self.client.get("/")[HEADER], "hit")
+        self.client.cookies["messages"] = "a message waiting to be shown"
+        self.assertNotIn(HEADER, self.client.get("/"))
+
     def test_purging_one_path_leaves_other_pages_cached(self) -> None:
         from masthead.lib import pagecache
 
