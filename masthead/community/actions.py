@@ -196,7 +196,7 @@ def post_comment(
             created_at=now,
         )
         if status == Comment.Status.PUBLISHED:
-            _count(comment, +1)
+            adjust_counts(comment, +1)
         screening.record_rate_limits(submission)
         if status == Comment.Status.PUBLISHED and comment.reply_to_id:
             from masthead.community import tasks
@@ -226,8 +226,10 @@ def _place_reply(comment: Comment, parent: Comment) -> None:
         comment.depth = MAX_DEPTH
 
 
-def _count(comment: Comment, delta: int) -> None:
-    """Keep the thread's and the top comment's counts in step with what readers can see."""
+def adjust_counts(comment: Comment, delta: int) -> None:
+    """Keep the thread's and the top comment's counts in step with what readers can see.
+
+    Trusted: the caller holds the comment's row lock and has just changed its visibility."""
     Thread.objects.filter(pk=comment.thread_id).update(comment_count=F("comment_count") + delta)
     if comment.root_id:
         Comment.objects.filter(pk=comment.root_id).update(reply_count=F("reply_count") + delta)
@@ -271,7 +273,7 @@ def edit_comment(
             locked.status = (
                 Comment.Status.PENDING if verdict.action == "hold" else Comment.Status.REJECTED
             )
-            _count(locked, -1)
+            adjust_counts(locked, -1)
             Decision.objects.create(
                 comment=locked,
                 subject=author,
@@ -305,7 +307,7 @@ def delete_comment(author: User, comment: Comment) -> Comment:
         locked.featured = False
         locked.save(update_fields=["status", "featured"])
         if was_published:
-            _count(locked, -1)
+            adjust_counts(locked, -1)
         if unfeature:
             Thread.objects.filter(pk=locked.thread_id).update(
                 featured_count=F("featured_count") - 1
@@ -376,7 +378,7 @@ def report_comment(
         if locked.status == Comment.Status.PUBLISHED and locked.report_count >= threshold:
             locked.status = Comment.Status.PENDING
             locked.save(update_fields=["status"])
-            _count(locked, -1)
+            adjust_counts(locked, -1)
             Decision.objects.create(
                 comment=locked,
                 subject=locked.author,

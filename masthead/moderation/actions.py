@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 
+from masthead.community.actions import adjust_counts
 from masthead.community.models import Comment, Thread
 from masthead.lib import pagecache
 from masthead.moderation.models import Decision
@@ -48,3 +49,90 @@ def feature_comment(moderator: User, comment: Comment, *, featured: bool = True)
         url = locked.thread.page.url or "/"
         transaction.on_commit(lambda: pagecache.purge_path(url))
     return locked
+
+
+class RejectReason(models.TextChoices):
+    ABUSIVE = "abusive", "Abusive"
+    HARASSMENT = "harassment", "Harassment"
+    HATE = "hate", "Hate speech"
+    SPAM = "spam", "Spam"
+    OFF_TOPIC = "off_topic", "Off topic"
+    MISINFORMATION = "misinformation", "Misinformation"
+    ILLEGAL = "illegal", "Illegal content"
+    OTHER = "other", "Other"
+
+
+def approve_comment(moderator: User, comment: Comment) -> Comment:
+    """Publish a held or rejected comment after review."""
+    check_can_moderate(moderator)
+    with transaction.atomic():
+        locked = (
+            Comment.objects.select_for_update(of=("self",))
+            .select_related("thread__page")
+            .get(pk=comment.pk)
+        )
+        if locked.status == Comment.Status.PUBLISHED:
+            return locked
+        if locked.status not in (Comment.Status.PENDING, Comment.Status.REJECTED):
+            raise ValueError("A comment its author deleted cannot be approved.")
+        locked.status = Comment.Status.PUBLISHED
+        locked.save(update_fields=["status"])
+        adjust_counts(locked, +1)
+        Decision.objects.create(
+            comment=locked,
+            subject=locked.author,
+            moderator=moderator,
+            action=Decision.Action.APPROVE,
+        )
+        _after_change(locked)
+        if locked.reply_to_id and locked.notified_at is None:
+            from masthead.community import tasks
+
+            comment_id = locked.pk
+            transaction.on_commit(lambda: tasks.notify_reply.enqueue(comment_id))
+    return locked
+
+
+def reject_comment(
+    moderator: User, comment: Comment, *, reason: str, explanation: str = ""
+) -> Comment:
+    """Take a comment out of view for a stated reason; the decision records why."""
+    check_can_moderate(moderator)
+    if reason not in RejectReason.values:
+        raise ValueError(f"Unknown reason {reason!r}: use one of {', '.join(RejectReason.values)}.")
+    with transaction.atomic():
+        locked = (
+            Comment.objects.select_for_update(of=("self",))
+            .select_related("thread__page")
+            .get(pk=comment.pk)
+        )
+        if locked.status == Comment.Status.REJECTED:
+            return locked
+        if locked.status not in (Comment.Status.PENDING, Comment.Status.PUBLISHED):
+            raise ValueError("A comment its author deleted cannot be rejected.")
+        was_published = locked.status == Comment.Status.PUBLISHED
+        locked.status = Comment.Status.REJECTED
+        unfeature = locked.featured
+        locked.featured = False
+        locked.save(update_fields=["status", "featured"])
+        if was_published:
+            adjust_counts(locked, -1)
+        if unfeature:
+            Thread.objects.filter(pk=locked.thread_id).update(
+                featured_count=F("featured_count") - 1
+            )
+        Decision.objects.create(
+            comment=locked,
+            subject=locked.author,
+            moderator=moderator,
+            action=Decision.Action.REJECT,
+            reason=reason,
+            detail={"explanation": explanation} if explanation else {},
+        )
+        _after_change(locked)
+    return locked
+
+
+def _after_change(comment: Comment) -> None:
+    url = comment.thread.page.url or "/"
+    transaction.on_commit(lambda: pagecache.purge_path(url))
