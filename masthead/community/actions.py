@@ -106,9 +106,39 @@ def check_can_comment(user: User, thread: Thread, *, now: dt.datetime | None = N
         raise CommunityError("Comments are closed on this story.")
 
 
-def _purge(thread: Thread) -> None:
+def purge_thread(thread: Thread) -> None:
+    """After the commit, drop the cached copies of the thread's article."""
     page = thread.page
     transaction.on_commit(lambda: pagecache.purge_path(page.url or "/"))
+
+
+def notify_if_answer(comment: Comment) -> None:
+    """After the commit, e-mail the reader a newly visible reply answers (once, from the worker)."""
+    if comment.status == Comment.Status.PUBLISHED and comment.reply_to_id:
+        from masthead.community import tasks
+
+        comment_id = comment.pk
+        transaction.on_commit(lambda: tasks.notify_reply.enqueue(comment_id))
+
+
+def change_status(comment: Comment, status: str) -> None:
+    """Move a comment to a new status, keeping everything that depends on it in step: the
+    thread's and the top comment's counts, and editors' picks (only a visible comment is one).
+
+    Trusted: the caller holds the comment's row lock inside a transaction and logs the decision.
+    """
+    was_visible = comment.status == Comment.Status.PUBLISHED
+    visible = status == Comment.Status.PUBLISHED
+    comment.status = status
+    fields = ["status"]
+    if comment.featured and not visible:
+        comment.featured = False
+        fields.append("featured")
+        Thread.objects.filter(pk=comment.thread_id).update(featured_count=F("featured_count") - 1)
+    comment.save(update_fields=fields)
+    if was_visible != visible:
+        _adjust_counts(comment, +1 if visible else -1)
+    purge_thread(comment.thread)
 
 
 def post_comment(
@@ -196,14 +226,10 @@ def post_comment(
             created_at=now,
         )
         if status == Comment.Status.PUBLISHED:
-            adjust_counts(comment, +1)
+            _adjust_counts(comment, +1)
         screening.record_rate_limits(submission)
-        if status == Comment.Status.PUBLISHED and comment.reply_to_id:
-            from masthead.community import tasks
-
-            comment_id = comment.pk
-            transaction.on_commit(lambda: tasks.notify_reply.enqueue(comment_id))
-        _purge(thread)
+        notify_if_answer(comment)
+        purge_thread(thread)
 
     if status == Comment.Status.PUBLISHED:
         return Posted("published", "Your comment is published.", comment)
@@ -226,10 +252,8 @@ def _place_reply(comment: Comment, parent: Comment) -> None:
         comment.depth = MAX_DEPTH
 
 
-def adjust_counts(comment: Comment, delta: int) -> None:
-    """Keep the thread's and the top comment's counts in step with what readers can see.
-
-    Trusted: the caller holds the comment's row lock and has just changed its visibility."""
+def _adjust_counts(comment: Comment, delta: int) -> None:
+    """Keep the thread's and the top comment's counts in step with what readers can see."""
     Thread.objects.filter(pk=comment.thread_id).update(comment_count=F("comment_count") + delta)
     if comment.root_id:
         Comment.objects.filter(pk=comment.root_id).update(reply_count=F("reply_count") + delta)
@@ -269,11 +293,12 @@ def edit_comment(
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
         CommentRevision.objects.create(comment=locked, body=locked.body, html=locked.html)
         locked.body, locked.html, locked.edited_at = body, render_comment(body), now
+        locked.save()
         if verdict.action in ("hold", "reject") and locked.status == Comment.Status.PUBLISHED:
-            locked.status = (
-                Comment.Status.PENDING if verdict.action == "hold" else Comment.Status.REJECTED
+            change_status(
+                locked,
+                Comment.Status.PENDING if verdict.action == "hold" else Comment.Status.REJECTED,
             )
-            adjust_counts(locked, -1)
             Decision.objects.create(
                 comment=locked,
                 subject=author,
@@ -282,8 +307,7 @@ def edit_comment(
                 reason=verdict.rule,
                 detail={**verdict.detail, "on": "edit"},
             )
-        locked.save()
-        _purge(locked.thread)
+        purge_thread(locked.thread)
     return locked
 
 
@@ -298,21 +322,10 @@ def delete_comment(author: User, comment: Comment) -> Comment:
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
         if locked.status in (Comment.Status.DELETED, Comment.Status.WITHDRAWN):
             return locked
-        was_published = locked.status == Comment.Status.PUBLISHED
-        locked.status = (
-            Comment.Status.DELETED if has_visible_replies(locked) else Comment.Status.WITHDRAWN
+        change_status(
+            locked,
+            Comment.Status.DELETED if has_visible_replies(locked) else Comment.Status.WITHDRAWN,
         )
-        # A deleted comment is no editors' pick.
-        unfeature = locked.featured
-        locked.featured = False
-        locked.save(update_fields=["status", "featured"])
-        if was_published:
-            adjust_counts(locked, -1)
-        if unfeature:
-            Thread.objects.filter(pk=locked.thread_id).update(
-                featured_count=F("featured_count") - 1
-            )
-        _purge(locked.thread)
     return locked
 
 
@@ -342,7 +355,7 @@ def recommend_comment(reader: User, comment: Comment) -> bool:
                 return True
             Comment.objects.filter(pk=comment.pk).update(recommend_count=F("recommend_count") + 1)
             recommended = True
-        _purge(comment.thread)
+        purge_thread(comment.thread)
     return recommended
 
 
@@ -376,9 +389,7 @@ def report_comment(
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
         threshold = community_settings(locked.thread.page).reports_to_hide
         if locked.status == Comment.Status.PUBLISHED and locked.report_count >= threshold:
-            locked.status = Comment.Status.PENDING
-            locked.save(update_fields=["status"])
-            adjust_counts(locked, -1)
+            change_status(locked, Comment.Status.PENDING)
             Decision.objects.create(
                 comment=locked,
                 subject=locked.author,
@@ -387,7 +398,6 @@ def report_comment(
                 reason="reports",
                 detail={"reports": locked.report_count, "threshold": threshold},
             )
-            _purge(locked.thread)
     return report
 
 
@@ -436,7 +446,7 @@ def close_thread(page: ArticlePage, *, closed: bool = True) -> Thread:
     Thread.objects.filter(pk=thread.pk).update(closed=closed)
     thread.closed = closed
     with transaction.atomic():
-        _purge(thread)
+        purge_thread(thread)
     return thread
 
 

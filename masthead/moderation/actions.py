@@ -8,9 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import F
 
-from masthead.community.actions import adjust_counts
+from masthead.community.actions import change_status, notify_if_answer, purge_thread
 from masthead.community.models import Comment, Thread
-from masthead.lib import pagecache
 from masthead.moderation.models import Decision
 
 if TYPE_CHECKING:
@@ -22,15 +21,20 @@ def check_can_moderate(moderator: User) -> None:
         raise PermissionDenied("You do not have permission to moderate comments.")
 
 
+def _lock(comment: Comment) -> Comment:
+    """The comment's row, locked for a decision, with its article (which PostgreSQL won't lock)."""
+    return (
+        Comment.objects.select_for_update(of=("self",))
+        .select_related("thread__page")
+        .get(pk=comment.pk)
+    )
+
+
 def feature_comment(moderator: User, comment: Comment, *, featured: bool = True) -> Comment:
     """Make a published comment an editors' pick, or stop it being one."""
     check_can_moderate(moderator)
     with transaction.atomic():
-        locked = (
-            Comment.objects.select_for_update(of=("self",))
-            .select_related("thread__page")
-            .get(pk=comment.pk)
-        )
+        locked = _lock(comment)
         if locked.featured == featured:
             return locked
         if featured and locked.status != Comment.Status.PUBLISHED:
@@ -46,8 +50,7 @@ def feature_comment(moderator: User, comment: Comment, *, featured: bool = True)
             moderator=moderator,
             action=Decision.Action.FEATURE if featured else Decision.Action.UNFEATURE,
         )
-        url = locked.thread.page.url or "/"
-        transaction.on_commit(lambda: pagecache.purge_path(url))
+        purge_thread(locked.thread)
     return locked
 
 
@@ -66,30 +69,19 @@ def approve_comment(moderator: User, comment: Comment) -> Comment:
     """Publish a held or rejected comment after review."""
     check_can_moderate(moderator)
     with transaction.atomic():
-        locked = (
-            Comment.objects.select_for_update(of=("self",))
-            .select_related("thread__page")
-            .get(pk=comment.pk)
-        )
+        locked = _lock(comment)
         if locked.status == Comment.Status.PUBLISHED:
             return locked
         if locked.status not in (Comment.Status.PENDING, Comment.Status.REJECTED):
             raise ValueError("A comment its author deleted cannot be approved.")
-        locked.status = Comment.Status.PUBLISHED
-        locked.save(update_fields=["status"])
-        adjust_counts(locked, +1)
+        change_status(locked, Comment.Status.PUBLISHED)
         Decision.objects.create(
             comment=locked,
             subject=locked.author,
             moderator=moderator,
             action=Decision.Action.APPROVE,
         )
-        _after_change(locked)
-        if locked.reply_to_id and locked.notified_at is None:
-            from masthead.community import tasks
-
-            comment_id = locked.pk
-            transaction.on_commit(lambda: tasks.notify_reply.enqueue(comment_id))
+        notify_if_answer(locked)
     return locked
 
 
@@ -101,26 +93,12 @@ def reject_comment(
     if reason not in RejectReason.values:
         raise ValueError(f"Unknown reason {reason!r}: use one of {', '.join(RejectReason.values)}.")
     with transaction.atomic():
-        locked = (
-            Comment.objects.select_for_update(of=("self",))
-            .select_related("thread__page")
-            .get(pk=comment.pk)
-        )
+        locked = _lock(comment)
         if locked.status == Comment.Status.REJECTED:
             return locked
         if locked.status not in (Comment.Status.PENDING, Comment.Status.PUBLISHED):
             raise ValueError("A comment its author deleted cannot be rejected.")
-        was_published = locked.status == Comment.Status.PUBLISHED
-        locked.status = Comment.Status.REJECTED
-        unfeature = locked.featured
-        locked.featured = False
-        locked.save(update_fields=["status", "featured"])
-        if was_published:
-            adjust_counts(locked, -1)
-        if unfeature:
-            Thread.objects.filter(pk=locked.thread_id).update(
-                featured_count=F("featured_count") - 1
-            )
+        change_status(locked, Comment.Status.REJECTED)
         Decision.objects.create(
             comment=locked,
             subject=locked.author,
@@ -129,10 +107,4 @@ def reject_comment(
             reason=reason,
             detail={"explanation": explanation} if explanation else {},
         )
-        _after_change(locked)
     return locked
-
-
-def _after_change(comment: Comment) -> None:
-    url = comment.thread.page.url or "/"
-    transaction.on_commit(lambda: pagecache.purge_path(url))

@@ -44,6 +44,22 @@ class ReviewActionTests(NewsroomTestCase):
         self.assertFalse(self.published.featured)
         self.assertEqual(thread_for(self.article).featured_count, 0)
 
+    def test_a_pick_hidden_by_reports_stops_being_a_pick(self) -> None:
+        from masthead.community.actions import report_comment
+        from masthead.community.models import ReportReason
+        from masthead.lib.testing import make_user
+
+        community = CommunitySettings.for_site(Site.objects.get(is_default_site=True))
+        community.reports_to_hide = 1
+        community.save()
+        feature_comment(self.moderator, self.published)
+        spam = ReportReason.objects.get(code="spam")
+        report_comment(make_user("witness", verified=True), self.published, reason=spam)
+        self.published.refresh_from_db()
+        self.assertEqual((self.published.status, self.published.featured), ("pending", False))
+        self.assertEqual(thread_for(self.article).featured_count, 0)
+        self.assertEqual(thread_for(self.article).comment_count, 0)
+
     def test_deciding_twice_changes_nothing_more(self) -> None:
         approve_comment(self.moderator, self.held)
         approve_comment(self.moderator, self.held)
