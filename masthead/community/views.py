@@ -410,7 +410,11 @@ def admin_thread(request: HttpRequest, page_id: int) -> HttpResponse:
         raise PermissionDenied("You may not open or close comment threads.")
     thread = actions.thread_for(page)
     if request.method == "POST":
-        closed = request.POST.get("closed") == "1"
+        if request.POST.get("closed") not in ("0", "1"):
+            return HttpResponse(
+                "Send closed=1 to close the comments or closed=0 to reopen.", status=400
+            )
+        closed = request.POST["closed"] == "1"
         actions.close_thread(page, closed=closed)
         messages.success(
             request,

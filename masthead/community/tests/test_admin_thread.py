@@ -36,6 +36,13 @@ class AdminThreadTests(NewsroomTestCase):
         self.client.force_login(self.writer)
         self.assertNotContains(self.client.get(explore), self.url())
 
+    def test_a_request_that_says_neither_open_nor_closed_changes_nothing(self) -> None:
+        self.client.force_login(self.editor)
+        response = self.client.post(self.url(), {"closed": "maybe"})
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, "closed=1", status_code=400)
+        self.assertFalse(thread_for(self.article).closed)
+
     def test_an_unknown_article_is_not_found(self) -> None:
         self.client.force_login(self.editor)
         self.assertEqual(
