@@ -16,6 +16,7 @@ urlpatterns = [
     path("news-sitemap.xml", news_views.news_sitemap, name="news_sitemap"),
     path("healthz", newsroom_views.health, name="health"),
     path("community/", include("masthead.community.urls")),
+    path("moderation/", include("masthead.moderation.urls")),
     path("accounts/", include("masthead.accounts.urls")),
     path("accounts/", include("allauth.urls")),
 ]

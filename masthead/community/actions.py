@@ -32,7 +32,7 @@ from masthead.community.models import (
     Thread,
 )
 from masthead.lib import pagecache
-from masthead.moderation.models import Decision
+from masthead.moderation.models import Decision, Standing
 
 if TYPE_CHECKING:
     from masthead.accounts.models import User
@@ -89,6 +89,12 @@ def unsaved_thread(page: ArticlePage, settings: CommunitySettings) -> Thread:
     return Thread(page=page, closes_at=closing_time(page, settings))
 
 
+def standing_of(user: User) -> Standing | None:
+    from masthead.moderation.actions import standing_of
+
+    return standing_of(user)
+
+
 def is_verified(user: User) -> bool:
     from allauth.account.models import EmailAddress
 
@@ -102,6 +108,15 @@ def check_can_comment(user: User, thread: Thread, *, now: dt.datetime | None = N
         raise CommunityError("This account cannot comment.")
     if not is_verified(user):
         raise CommunityError("Confirm your e-mail address before your first comment.")
+    standing = standing_of(user)
+    if standing is not None and standing.banned:
+        raise CommunityError("Your account can no longer comment. Your notifications say why.")
+    if standing is not None and standing.suspended(now):
+        until = timezone.localtime(standing.suspended_until)  # type: ignore[arg-type]
+        raise CommunityError(
+            f"Your account is suspended from commenting until {until:%-d %B %Y, %H:%M}. "
+            "Your notifications say why."
+        )
     if thread.is_closed(now):
         raise CommunityError("Comments are closed on this story.")
 
@@ -212,7 +227,7 @@ def post_comment(
         if parent is not None:
             _place_reply(comment, parent)
         comment.save()
-        Decision.objects.create(
+        decision = Decision.objects.create(
             comment=comment,
             subject=author,
             rule=verdict.rule or "screening",
@@ -227,6 +242,8 @@ def post_comment(
         )
         if status == Comment.Status.PUBLISHED:
             _adjust_counts(comment, +1)
+        elif status == Comment.Status.REJECTED:
+            _issue_statement(decision)
         screening.record_rate_limits(submission)
         notify_if_answer(comment)
         purge_thread(thread)
@@ -236,6 +253,12 @@ def post_comment(
     if status == Comment.Status.PENDING:
         return Posted("held", settings.held_message, comment)
     return Posted("rejected", settings.banned_message, comment)
+
+
+def _issue_statement(decision: Decision) -> None:
+    from masthead.moderation.actions import issue_statement
+
+    issue_statement(decision)
 
 
 def _place_reply(comment: Comment, parent: Comment) -> None:
@@ -299,7 +322,7 @@ def edit_comment(
                 locked,
                 Comment.Status.PENDING if verdict.action == "hold" else Comment.Status.REJECTED,
             )
-            Decision.objects.create(
+            decision = Decision.objects.create(
                 comment=locked,
                 subject=author,
                 rule=verdict.rule,
@@ -307,6 +330,7 @@ def edit_comment(
                 reason=verdict.rule,
                 detail={**verdict.detail, "on": "edit"},
             )
+            _issue_statement(decision)
         purge_thread(locked.thread)
     return locked
 
@@ -385,10 +409,16 @@ def report_comment(
             return Report.objects.get(comment=comment, reporter=reporter)
         if not reason.counts:
             return report  # "I just disagree": recorded, shown to nobody as a report
-        Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+        Comment.objects.filter(pk=comment.pk).update(
+            report_count=F("report_count") + 1,
+            open_report_count=F("open_report_count") + 1,
+            last_reported_at=report.created_at,
+        )
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
         threshold = community_settings(locked.thread.page).reports_to_hide
-        if locked.status == Comment.Status.PUBLISHED and locked.report_count >= threshold:
+        # Reports since a moderator last looked: an approved comment needs fresh reports
+        # to be hidden again.
+        if locked.status == Comment.Status.PUBLISHED and locked.open_report_count >= threshold:
             change_status(locked, Comment.Status.PENDING)
             Decision.objects.create(
                 comment=locked,
@@ -396,7 +426,7 @@ def report_comment(
                 rule="reports",
                 action=Decision.Action.HIDE,
                 reason="reports",
-                detail={"reports": locked.report_count, "threshold": threshold},
+                detail={"reports": locked.open_report_count, "threshold": threshold},
             )
     return report
 

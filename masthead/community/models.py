@@ -244,6 +244,13 @@ class Comment(models.Model):
     recommend_count = models.PositiveIntegerField(default=0)
     reply_count = models.PositiveIntegerField(default=0)  # visible replies under a top comment
     report_count = models.PositiveIntegerField(default=0)  # counted reports, distinct readers
+    # Counted reports no moderator has decided on yet: the Reported queue, and what hides a
+    # comment. A decision resolves them; reports after an approval start a new count.
+    open_report_count = models.PositiveIntegerField(default=0)
+    last_reported_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a moderator last decided on it."
+    )
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
@@ -271,6 +278,24 @@ class Comment(models.Model):
                 condition=Q(featured=True),
                 name="comment_featured_idx",
             ),
+            # The moderation queues, each read newest or oldest first.
+            models.Index(fields=["status", "created_at", "id"], name="comment_status_idx"),
+            models.Index(
+                fields=["last_reported_at", "id"],
+                condition=Q(open_report_count__gt=0),
+                name="comment_reported_idx",
+            ),
+            models.Index(
+                fields=["created_at", "id"],
+                condition=Q(status="published", reviewed_at__isnull=True),
+                name="comment_unmoderated_idx",
+            ),
+            models.Index(
+                fields=["created_at", "id"],
+                condition=Q(status="published", reviewed_at__isnull=False),
+                name="comment_approved_idx",
+            ),
+            models.Index(fields=["author", "status"], name="comment_author_status_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(depth__lte=MAX_DEPTH), name="comment_max_depth"),
@@ -316,6 +341,10 @@ class Recommendation(models.Model):
 
 
 class Report(models.Model):
+    class Outcome(models.TextChoices):
+        REMOVED = "removed", "the comment was removed"
+        KEPT = "kept", "the comment stays up"
+
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="reports"
@@ -323,12 +352,20 @@ class Report(models.Model):
     reason = models.ForeignKey(ReportReason, on_delete=models.PROTECT, related_name="+")
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
+    notified_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the reporter was told the outcome."
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["comment", "reporter"], name="one_report_per_reader")
         ]
-        indexes = [models.Index(fields=["-created_at"], name="report_recent_idx")]
+        indexes = [
+            models.Index(fields=["-created_at"], name="report_recent_idx"),
+            models.Index(fields=["comment", "resolved_at"], name="report_open_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"Report on comment {self.comment_id}: {self.reason_id}"
@@ -354,8 +391,20 @@ class IllegalContentNotice(models.Model):
     notifier = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    class Outcome(models.TextChoices):
+        REMOVED = "removed", "the content was removed"
+        NO_ACTION = "no_action", "no action: the content is not illegal"
+
     status = models.CharField(max_length=15, choices=Status.choices, default=Status.RECEIVED)
     created_at = models.DateTimeField(default=timezone.now)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
+    legal_grounds = models.TextField(blank=True)
+    reasoning = models.TextField(blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["status", "-created_at"], name="notice_queue_idx")]

@@ -1,7 +1,8 @@
 """Screening a comment before it is published, in a fixed order, each outcome with its reason.
 
 The order is the publisher's promise to readers and moderators alike: banned words, suspect words,
-links, new commenters, the local toxicity score, repeats, rate limits. The first content rule that
+links, readers a moderator put on pre-moderation, new commenters, the local toxicity
+score, repeats, rate limits. The first content rule that
 objects decides; a comment nobody objects to is published. Rate limits come last and apply to
 whatever would be stored, held comments included, so nobody can flood the moderation queue.
 """
@@ -66,6 +67,15 @@ def too_many_links(sub: Submission) -> Verdict | None:
     links = count_links(sub.text)
     if links > sub.settings.max_links:
         return Verdict("hold", "links", {"links": links, "allowed": sub.settings.max_links})
+    return None
+
+
+def premoderated(sub: Submission) -> Verdict | None:
+    from masthead.moderation.actions import standing_of
+
+    standing = standing_of(sub.author)
+    if standing is not None and standing.premoderated:
+        return Verdict("hold", "premoderated", {})
     return None
 
 
@@ -145,6 +155,7 @@ CONTENT_RULES: tuple[Rule, ...] = (
     banned_words,
     suspect_words,
     too_many_links,
+    premoderated,
     new_commenter,
     toxicity,
     repeat,

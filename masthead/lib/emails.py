@@ -14,7 +14,8 @@ from django.urls import reverse
 
 if TYPE_CHECKING:
     from masthead.accounts.models import User
-    from masthead.community.models import Comment, IllegalContentNotice
+    from masthead.community.models import Comment, IllegalContentNotice, Report
+    from masthead.moderation.models import Appeal, Statement
 
 
 def send(
@@ -58,3 +59,53 @@ def reply_notification(comment: Comment, recipient: User) -> None:
 
 def notice_receipt(notice: IllegalContentNotice) -> None:
     send("notice_receipt", notice.email, {"notice": notice})
+
+
+def statement_of_reasons(statement: Statement) -> None:
+    """EU DSA Art. 17: what was restricted and why, and how to appeal."""
+    from masthead.moderation.actions import moderation_settings
+    from masthead.moderation.statements import statement_path
+
+    send(
+        "statement_of_reasons",
+        statement.reader.email,
+        {
+            "statement": statement,
+            "reader": statement.reader,
+            "link": absolute(statement_path(statement)),
+            "settings": moderation_settings(),
+        },
+    )
+
+
+def appeal_outcome(appeal: Appeal) -> None:
+    from masthead.moderation.actions import moderation_settings
+    from masthead.moderation.statements import appeal_outcome_text, statement_path
+
+    send(
+        "appeal_outcome",
+        appeal.reader.email,
+        {
+            "appeal": appeal,
+            "reader": appeal.reader,
+            "outcome": appeal_outcome_text(appeal),
+            "link": absolute(statement_path(appeal.statement)),
+            "settings": moderation_settings(),
+        },
+    )
+
+
+def report_outcome(report: Report, message: str) -> None:
+    assert report.reporter is not None
+    send(
+        "report_outcome",
+        report.reporter.email,
+        {"report": report, "reader": report.reporter, "message": message},
+    )
+
+
+def notice_decision(notice: IllegalContentNotice) -> None:
+    """EU DSA Art. 16(5): the decision on a notice, its grounds, and the notifier's redress."""
+    from masthead.moderation.actions import moderation_settings
+
+    send("notice_decision", notice.email, {"notice": notice, "settings": moderation_settings()})
