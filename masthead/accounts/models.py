@@ -49,9 +49,8 @@ class Notification(models.Model):
             models.Index(fields=["reader", "-created_at", "-id"], name="notification_reader_idx"),
             models.Index(
                 fields=["reader"],
-                condition=models.Q(read_at__isnull=True) | models.Q(
-                    needs_ack=True, acknowledged_at__isnull=True
-                ),
+                condition=models.Q(read_at__isnull=True)
+                | models.Q(needs_ack=True, acknowledged_at__isnull=True),
                 name="notification_unread_idx",
             ),
         ]

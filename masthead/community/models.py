@@ -391,6 +391,7 @@ class IllegalContentNotice(models.Model):
     notifier = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
     class Outcome(models.TextChoices):
         REMOVED = "removed", "the content was removed"
         NO_ACTION = "no_action", "no action: the content is not illegal"

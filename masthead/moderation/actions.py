@@ -207,9 +207,12 @@ def approve_comment(
             Comment.Status.PUBLISHED,
         ):
             raise ModerationError("A comment its author deleted cannot be approved.")
-        if locked.status == Comment.Status.PUBLISHED and locked.reviewed_at is not None:
-            if not locked.open_report_count:
-                return locked  # already approved, nothing new to decide
+        if (
+            locked.status == Comment.Status.PUBLISHED
+            and locked.reviewed_at is not None
+            and not locked.open_report_count
+        ):
+            return locked  # already approved, nothing new to decide
         restoring = locked.status == Comment.Status.REJECTED
         if locked.status != Comment.Status.PUBLISHED:
             change_status(locked, Comment.Status.PUBLISHED)
@@ -345,11 +348,11 @@ def issue_statement(decision: Decision, *, now: dt.datetime | None = None) -> St
 
 def standing_of(reader: User) -> Standing | None:
     """The reader's standing, or None for a reader nobody ever restricted (most of them)."""
-    cached = getattr(reader, "_standing_cache", False)
-    if cached is not False:
-        return cached  # type: ignore[no-any-return]
+    if hasattr(reader, "_standing_cache"):
+        cached: Standing | None = reader._standing_cache
+        return cached
     standing = Standing.objects.filter(reader=reader).first()
-    reader._standing_cache = standing  # type: ignore[union-attr]
+    reader._standing_cache = standing  # type: ignore[attr-defined]
     return standing
 
 
@@ -724,9 +727,8 @@ def decide_notice(
         if remove and locked.comment is None:
             raise ModerationError("This notice names no comment of ours to remove.")
         locked.status = IllegalContentNotice.Status.DECIDED
-        locked.outcome = (
-            IllegalContentNotice.Outcome.REMOVED if remove else IllegalContentNotice.Outcome.NO_ACTION
-        )
+        outcome = IllegalContentNotice.Outcome
+        locked.outcome = outcome.REMOVED if remove else outcome.NO_ACTION
         locked.legal_grounds, locked.reasoning = legal_grounds, reasoning
         locked.reviewer, locked.decided_at = moderator, now
         locked.save()
@@ -755,4 +757,3 @@ def decide_notice(
             notice_id = locked.pk
             transaction.on_commit(lambda: tasks.send_notice_decision.enqueue(notice_id))
     return locked
-

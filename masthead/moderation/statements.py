@@ -82,8 +82,9 @@ def compose(decision: Decision) -> Content:
         if matched:
             facts.append(f'It contains "{matched}", which is on our list.')
         if detail.get("with_ban"):
-            facts.append("It was removed together with your other comments when your account "
-                         "was banned.")
+            facts.append(
+                "It was removed together with your other comments when your account was banned."
+            )
         facts.append(by)
     else:
         title, restriction = _account_restriction(decision)

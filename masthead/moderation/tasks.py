@@ -69,6 +69,7 @@ def tell_reporters(comment_id: int) -> None:
             return
         Report.objects.filter(pk__in=[r.pk for r in reports]).update(notified_at=timezone.now())
         for report in reports:
+            assert report.reporter is not None  # filtered above
             removed = report.outcome == Report.Outcome.REMOVED
             body = settings.report_removed if removed else settings.report_kept
             Notification.objects.create(
