@@ -1,4 +1,5 @@
-"""Readers' own pages: the public profile, account settings, data download and account deletion."""
+"""Readers' own pages: the public profile, notifications, account settings, data download and
+account deletion."""
 
 from __future__ import annotations
 
@@ -9,22 +10,27 @@ from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from masthead.accounts import actions
 from masthead.accounts.forms import AccountSettingsForm
-from masthead.accounts.models import User
+from masthead.accounts.models import Notification, User
 from masthead.community.listing import Cursor
 from masthead.community.models import Comment
+from masthead.moderation.actions import acknowledge_warning
 
 PROFILE_PAGE_SIZE = 20
+NOTIFICATIONS_PAGE_SIZE = 20
 
 
 @require_safe
@@ -54,6 +60,53 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
         "accounts/profile.html",
         {"reader": reader, "comments": page[:PROFILE_PAGE_SIZE], "next_cursor": next_cursor},
     )
+
+
+@login_required
+@require_safe
+def notifications(request: HttpRequest) -> HttpResponse:
+    """The reader's notifications, newest first, a page at a time; showing them reads them.
+
+    ?before=<id> pages on from that notification. The page costs the same few queries however
+    many notifications the reader has.
+    """
+    mine = Notification.objects.filter(reader_id=request.user.pk).order_by("-created_at", "-id")
+    before = request.GET.get("before", "")
+    if before.isdigit():
+        # One query: the cursor's own date is looked up inside it. An id that is not one of the
+        # reader's matches nothing, so it shows no one else's notifications, just none.
+        anchor = mine.filter(pk=int(before)).values("created_at")[:1]
+        mine = mine.filter(
+            Q(created_at__lt=Subquery(anchor)) | Q(created_at=Subquery(anchor), id__lt=int(before))
+        )
+    page = list(mine[: NOTIFICATIONS_PAGE_SIZE + 1])
+    older = page[NOTIFICATIONS_PAGE_SIZE - 1].pk if len(page) > NOTIFICATIONS_PAGE_SIZE else None
+    page = page[:NOTIFICATIONS_PAGE_SIZE]
+    if page:
+        # The objects keep read_at as it was, so the page can still mark what is new.
+        Notification.objects.filter(pk__in=[n.pk for n in page], read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
+    return TemplateResponse(
+        request,
+        "accounts/notifications.html",
+        {"notifications": page, "older": older, "paged": before.isdigit()},
+    )
+
+
+@require_POST
+def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    """The reader has read a warning: it stops showing on every page. Back where they were."""
+    inbox = reverse("accounts:notifications")
+    if not request.user.is_authenticated:
+        return redirect_to_login(inbox)
+    notification = get_object_or_404(Notification, pk=pk)
+    acknowledge_warning(request.user, notification)  # type: ignore[arg-type]
+    back = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return redirect(back if back and safe else inbox)
 
 
 @login_required

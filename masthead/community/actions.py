@@ -108,6 +108,13 @@ def check_can_comment(user: User, thread: Thread, *, now: dt.datetime | None = N
         raise CommunityError("This account cannot comment.")
     if not is_verified(user):
         raise CommunityError("Confirm your e-mail address before your first comment.")
+    check_standing(user, now)
+    if thread.is_closed(now):
+        raise CommunityError("Comments are closed on this story.")
+
+
+def check_standing(user: User, now: dt.datetime | None = None) -> None:
+    """Refuse a banned or suspended reader, saying until when."""
     standing = standing_of(user)
     if standing is not None and standing.banned:
         raise CommunityError("Your account can no longer comment. Your notifications say why.")
@@ -117,8 +124,6 @@ def check_can_comment(user: User, thread: Thread, *, now: dt.datetime | None = N
             f"Your account is suspended from commenting until {until:%-d %B %Y, %H:%M}. "
             "Your notifications say why."
         )
-    if thread.is_closed(now):
-        raise CommunityError("Comments are closed on this story.")
 
 
 def purge_thread(thread: Thread) -> None:
@@ -293,6 +298,7 @@ def edit_comment(
     settings = community_settings(comment.thread.page)
     if comment.author_id != author.pk:
         raise CommunityError("You can only edit your own comments.")
+    check_standing(author, now)
     if comment.status not in (Comment.Status.PUBLISHED, Comment.Status.PENDING):
         raise CommunityError("This comment can no longer be edited.")
     if now - comment.created_at > dt.timedelta(minutes=settings.edit_window_minutes):

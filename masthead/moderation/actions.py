@@ -50,7 +50,7 @@ class Claimed(ModerationError):
     """Another moderator holds this comment."""
 
     def __init__(self, claim: Claim) -> None:
-        name = claim.moderator.get_full_name() or claim.moderator.get_username()
+        name = claim.moderator.public_name
         super().__init__(
             f"{name} is deciding this comment (until {timezone.localtime(claim.expires_at):%H:%M})."
         )
@@ -409,7 +409,7 @@ def premoderate_reader(
     now: dt.datetime | None = None,
 ) -> Standing:
     """Hold everything the reader writes for review until the restriction is lifted."""
-    return _restrict(
+    standing, _ = _restrict(
         moderator,
         reader,
         Decision.Action.PREMODERATE,
@@ -418,6 +418,7 @@ def premoderate_reader(
         now=now,
         change=lambda standing: setattr(standing, "premoderated", True),
     )
+    return standing
 
 
 def suspend_reader(
@@ -433,7 +434,7 @@ def suspend_reader(
     now = now or timezone.now()
     if until <= now:
         raise ModerationError("A suspension must end in the future.")
-    return _restrict(
+    standing, _ = _restrict(
         moderator,
         reader,
         Decision.Action.SUSPEND,
@@ -443,6 +444,7 @@ def suspend_reader(
         change=lambda standing: setattr(standing, "suspended_until", until),
         detail={"until": until.isoformat()},
     )
+    return standing
 
 
 def ban_reader(
@@ -460,7 +462,7 @@ def ban_reader(
     log stay right; they get one statement for the ban rather than one per comment.
     """
     now = now or timezone.now()
-    standing = _restrict(
+    standing, ban = _restrict(
         moderator,
         reader,
         Decision.Action.BAN,
@@ -487,7 +489,7 @@ def ban_reader(
                     moderator=moderator,
                     action=Decision.Action.REJECT,
                     reason=reason,
-                    detail={"with_ban": True},
+                    detail={"with_ban": ban.pk},
                     created_at=now,
                 )
     return standing
@@ -503,7 +505,7 @@ def _restrict(
     now: dt.datetime | None,
     change: Callable[[Standing], None],
     detail: dict[str, object] | None = None,
-) -> Standing:
+) -> tuple[Standing, Decision]:
     check_can_moderate(moderator)
     _check_not_self(moderator, reader)
     _check_reason(reason)
@@ -522,7 +524,7 @@ def _restrict(
         )
         issue_statement(decision)
     reader._standing_cache = standing  # type: ignore[attr-defined]
-    return standing
+    return standing, decision
 
 
 def lift_restrictions(
@@ -661,29 +663,52 @@ def decide_appeal(
 
 
 def _reverse(original: Decision, moderator: User, now: dt.datetime) -> None:
-    """Undo what an appealed decision did, logged as a decision of its own."""
+    """Undo what an appealed decision did, and only that, logged as decisions of their own."""
     reader = original.subject
     if original.action == Decision.Action.REJECT and original.comment_id:
-        comment = _lock(original.comment)  # type: ignore[arg-type]
-        if comment.status == Comment.Status.REJECTED:
-            change_status(comment, Comment.Status.PUBLISHED)
-            Decision.objects.create(
-                comment=comment,
-                subject=reader,
-                moderator=moderator,
-                action=Decision.Action.RESTORE,
-                detail={"appeal_of": original.pk},
-                created_at=now,
-            )
+        _restore_for_appeal(original.comment, original, moderator, now)  # type: ignore[arg-type]
     elif reader is not None and original.action in Decision.RESTRICTIONS:
-        _lift(reader, now)
+        standing = _lock_standing(reader, now)
+        if original.action == Decision.Action.PREMODERATE:
+            standing.premoderated = False
+        elif original.action == Decision.Action.SUSPEND:
+            standing.suspended_until = None
+        else:
+            standing.banned = False
+        standing.save()
+        reader._standing_cache = standing  # type: ignore[attr-defined]
         Decision.objects.create(
             subject=reader,
             moderator=moderator,
             action=Decision.Action.LIFT,
-            detail={"appeal_of": original.pk},
+            detail={"appeal_of": original.pk, "lifted": original.action},
             created_at=now,
         )
+        if original.action == Decision.Action.BAN:
+            # The comments the ban took down were part of the decision appealed.
+            taken_with_it = Decision.objects.filter(
+                subject=reader, action=Decision.Action.REJECT, detail__with_ban=original.pk
+            ).select_related("comment")
+            for rejection in taken_with_it:
+                if rejection.comment is not None:
+                    _restore_for_appeal(rejection.comment, original, moderator, now)
+
+
+def _restore_for_appeal(
+    comment: Comment, original: Decision, moderator: User, now: dt.datetime
+) -> None:
+    locked = _lock(comment)
+    if locked.status != Comment.Status.REJECTED:
+        return
+    change_status(locked, Comment.Status.PUBLISHED)
+    Decision.objects.create(
+        comment=locked,
+        subject=locked.author,
+        moderator=moderator,
+        action=Decision.Action.RESTORE,
+        detail={"appeal_of": original.pk},
+        created_at=now,
+    )
 
 
 # Illegal-content notices -------------------------------------------------------------------------

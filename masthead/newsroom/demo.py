@@ -40,7 +40,7 @@ from masthead.news.models import (
     PublicationSettings,
     SectionPage,
 )
-from masthead.newsroom import demo_comments
+from masthead.newsroom import demo_comments, demo_moderation
 from masthead.newsroom import demo_content as content
 from masthead.newsroom.demo_photos import paint
 from masthead.photos.models import Photo
@@ -67,6 +67,12 @@ LOGINS = (
     ),
     DemoLogin("writer (submits for approval)", "writer", "writer@example.org", ("Writers",)),
     DemoLogin("moderator", "moderator", "moderator@example.org", ("Moderators",)),
+    DemoLogin(
+        "moderation lead (decides appeals, sees e-mail addresses)",
+        "lead",
+        "lead@example.org",
+        ("Moderation leads",),
+    ),
     DemoLogin("reader", "reader", "reader@example.org", ()),
     DemoLogin("administrator", "admin", "admin@example.org", (), superuser=True),
 )
@@ -91,6 +97,7 @@ def build(now: dt.datetime | None = None) -> HomePage:
         _community(home)
     _wire_story(agency, now)
     _comments(now)
+    demo_moderation.build(now)
     return home
 
 

@@ -5,11 +5,16 @@ from django.db import migrations
 
 LEADS = "Moderation leads"
 PERMISSIONS = [
-    ("wagtailadmin", "admin", "access_admin"),
-    ("community", "comment", "change_comment"),
-    ("community", "communitysettings", "change_communitysettings"),
-    ("moderation", "moderationsettings", "change_moderationsettings"),
-    ("moderation", "moderationsettings", "view_personal_data"),
+    ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
+    ("community", "comment", "change_comment", "Can change comment"),
+    ("community", "communitysettings", "change_communitysettings", "Can change community"),
+    ("moderation", "moderationsettings", "change_moderationsettings", "Can change moderation"),
+    (
+        "moderation",
+        "moderationsettings",
+        "view_personal_data",
+        "Can see readers' e-mail addresses and IP addresses in the moderation area",
+    ),
 ]
 
 
@@ -18,10 +23,10 @@ def forwards(apps, schema_editor):  # type: ignore[no-untyped-def]
     Permission = apps.get_model("auth", "Permission")
     ContentType = apps.get_model("contenttypes", "ContentType")
     leads, _ = Group.objects.get_or_create(name=LEADS)
-    for app_label, model, codename in PERMISSIONS:
+    for app_label, model, codename, name in PERMISSIONS:
         content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
         permission, _ = Permission.objects.get_or_create(
-            codename=codename, content_type=content_type, defaults={"name": codename}
+            codename=codename, content_type=content_type, defaults={"name": name}
         )
         leads.permissions.add(permission)
 

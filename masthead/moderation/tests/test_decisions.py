@@ -32,11 +32,6 @@ class DecisionLogTests(CommunityTestCase):
             self.decision.delete()
         self.assertTrue(Decision.objects.filter(pk=self.decision.pk).exists())
 
-    # BUG: moderation/models.py guards only Decision.save() and Decision.delete() on an instance.
-    # QuerySet.delete() never calls them, so Decision.objects.filter(...).delete() (or any bulk
-    # clean-up, or an admin "delete selected" action) silently removes decisions from the
-    # append-only log. Nothing in the project deletes decision rows legitimately (every foreign
-    # key to Decision is SET_NULL), so the manager's queryset could refuse it too.
     def test_decisions_cannot_be_deleted_in_bulk_either(self) -> None:
         with self.assertRaises(AppendOnlyError):
             Decision.objects.filter(pk=self.decision.pk).delete()
