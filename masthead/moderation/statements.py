@@ -42,6 +42,18 @@ GUIDELINES = {
 }
 
 
+REASON_LABELS = {
+    "abusive": "Abusive",
+    "harassment": "Harassment",
+    "hate": "Hate speech",
+    "spam": "Spam",
+    "off_topic": "Off topic",
+    "misinformation": "Misinformation",
+    "illegal": "Illegal content",
+    "banned_words": "Language we do not allow",
+}
+
+
 @dataclass(frozen=True)
 class Content:
     title: str
@@ -92,10 +104,13 @@ def compose(decision: Decision) -> Content:
     if explanation:
         facts.append(f"The moderator's explanation: {explanation}")
     grounds = GUIDELINES.get(reason) or GUIDELINES["other"]
+    label = REASON_LABELS.get(reason)
+    if label:
+        grounds = f"{label}. {grounds}"
     legal = str(detail.get("legal_grounds", "")).strip()
     if legal:
         grounds = f"{grounds} The law relied on: {legal}."
-    return Content(title=title, restriction=restriction, facts="\n".join(facts), grounds=grounds)
+    return Content(title=title, restriction=restriction, facts="\n\n".join(facts), grounds=grounds)
 
 
 def _account_restriction(decision: Decision) -> tuple[str, str]:

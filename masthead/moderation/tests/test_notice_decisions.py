@@ -119,7 +119,8 @@ class RemovalTests(NoticeTestCase):
         self.assertEqual((statement.reader, statement.comment), (self.reader, self.theirs))
         self.assertEqual(
             statement.grounds,
-            f"The content is illegal under the law named below. The law relied on: {LAW}.",
+            "Illegal content. The content is illegal under the law named below. "
+            f"The law relied on: {LAW}.",
         )
         self.assertIn(f"The moderator's explanation: {REASONING}", statement.facts)
         self.assertFalse(statement.automated)

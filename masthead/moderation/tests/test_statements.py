@@ -72,13 +72,13 @@ class WhatStatementsSayTests(StatementTestCase):
         self.assertEqual(statement.restriction, self.removed(self.theirs))
         self.assertEqual(
             statement.facts,
-            'You wrote: "The council are clowns, every one of them."\n'
-            f"{BY_A_MODERATOR}\n"
+            'You wrote: "The council are clowns, every one of them."\n\n'
+            f"{BY_A_MODERATOR}\n\n"
             "The moderator's explanation: Insults councillors.",
         )
         self.assertEqual(
             statement.grounds,
-            "Our community guidelines do not allow abuse or insults aimed at anyone.",
+            "Abusive. Our community guidelines do not allow abuse or insults aimed at anyone.",
         )
         self.assertFalse(statement.automated)
         self.assertEqual(
@@ -95,13 +95,14 @@ class WhatStatementsSayTests(StatementTestCase):
         self.assertEqual(statement.restriction, self.removed(posted.comment))
         self.assertEqual(
             statement.facts,
-            'You wrote: "The mayor is a scoundrel."\n'
-            'It contains "scoundrel", which is on our list.\n'
+            'You wrote: "The mayor is a scoundrel."\n\n'
+            'It contains "scoundrel", which is on our list.\n\n'
             f"{BY_THE_FILTER}",
         )
         self.assertEqual(
             statement.grounds,
-            "Our community guidelines do not allow the language this comment used.",
+            "Language we do not allow. Our community guidelines do not allow the language this "
+            "comment used.",
         )
         self.assertTrue(statement.automated)
         self.assertEqual(
@@ -117,8 +118,8 @@ class WhatStatementsSayTests(StatementTestCase):
         statement = self.statement()
         self.assertEqual(
             statement.facts,
-            'You wrote: "The mayor is a scoundrel, too."\n'
-            'It contains "scoundrel", which is on our list.\n'
+            'You wrote: "The mayor is a scoundrel, too."\n\n'
+            'It contains "scoundrel", which is on our list.\n\n'
             f"{BY_THE_FILTER}",
         )
         self.assertTrue(statement.automated)
@@ -146,7 +147,8 @@ class WhatStatementsSayTests(StatementTestCase):
         self.assertEqual(
             dict(Statement.objects.values_list("comment_id", "grounds")),
             {
-                other.pk: "Our community guidelines ask that comments stay on the story's subject.",
+                other.pk: "Off topic. Our community guidelines ask that comments stay on the "
+                "story's subject.",
                 self.theirs.pk: "Our community guidelines.",
             },
         )
@@ -160,7 +162,7 @@ class WhatStatementsSayTests(StatementTestCase):
         )
         self.assertEqual(
             self.statement().grounds,
-            "The content is illegal under the law named below. "
+            "Illegal content. The content is illegal under the law named below. "
             "The law relied on: Defamation Act 2013, s. 1.",
         )
 
@@ -176,11 +178,12 @@ class WhatStatementsSayTests(StatementTestCase):
             "read, and sign in to your account.",
         )
         self.assertEqual(
-            statement.facts, f"{BY_A_MODERATOR}\nThe moderator's explanation: Pile-on."
+            statement.facts, f"{BY_A_MODERATOR}\n\nThe moderator's explanation: Pile-on."
         )
         self.assertEqual(
             statement.grounds,
-            "Our community guidelines do not allow harassing, following or exposing other people.",
+            "Harassment. Our community guidelines do not allow harassing, following or exposing "
+            "other people.",
         )
         self.assertIsNone(statement.comment)
         self.assertFalse(statement.automated)
@@ -191,7 +194,7 @@ class WhatStatementsSayTests(StatementTestCase):
         self.assertEqual(statement.restriction, BAN)
         self.assertEqual(statement.facts, BY_A_MODERATOR)
         self.assertTrue(
-            statement.grounds.startswith("Our community guidelines do not allow attacks")
+            statement.grounds.startswith("Hate speech. Our community guidelines do not allow")
         )
 
     def test_a_ban_that_took_the_comments_down_says_so(self) -> None:
@@ -211,7 +214,7 @@ class WhatStatementsSayTests(StatementTestCase):
         )
         self.assertEqual(
             statement.grounds,
-            "Our community guidelines do not allow advertising, scams or repeated posting.",
+            "Spam. Our community guidelines do not allow advertising, scams or repeated posting.",
         )
 
     def test_the_appeal_window_is_fixed_when_the_statement_is_written(self) -> None:

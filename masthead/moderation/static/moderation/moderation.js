@@ -22,6 +22,7 @@
       credentials: "same-origin",
     })
       .then(async (response) => {
+        const answer = await response.text(); // read to the end, so the request completes
         let note = card.querySelector(".mod-claim");
         if (response.status === 409) {
           if (!note) {
@@ -30,7 +31,7 @@
             note.setAttribute("role", "status");
             card.querySelector(".mod-actions").before(note);
           }
-          note.textContent = await response.text();
+          note.textContent = answer;
           card.classList.add("mod-card--held");
         }
       })
@@ -139,12 +140,14 @@
     if (card && card !== current && !card.hasAttribute("data-decided")) select(card);
   });
 
-  // After a decision the card is swapped for its outcome: go on to the next one.
-  document.addEventListener("htmx:afterSwap", (event) => {
+  // After a decision the card is swapped for its outcome (and htmx has settled it): go on to
+  // the next one.
+  document.addEventListener("htmx:afterSettle", (event) => {
     const swapped = event.detail.target;
     if (swapped && swapped.id && swapped.id.startsWith("card-")) {
       const done = document.getElementById(swapped.id);
       if (done && done.hasAttribute("data-decided")) {
+        done.classList.remove("mod-card--current");
         const list = cards();
         const after = list.find(
           (c) => done.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING,
