@@ -6,26 +6,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from playwright.sync_api import BrowserContext, Page, expect
-from pytest_django.fixtures import Settings
-from pytest_django.live_server_helper import LiveServer
-from wagtail.models import Site
 
 from masthead.accounts.models import User
 from masthead.community.models import Comment
-from masthead.community.tests.test_browser import (
+from masthead.community.tests.test_browser import (  # the demo newsroom on a live server
     mark_document,
+    newsroom,  # noqa: F401 - a fixture
     problems,
     same_document,
     signed_in_context,
 )
 from masthead.moderation.models import Appeal, Decision, Statement
-from masthead.newsroom import demo, demo_moderation
+from masthead.newsroom import demo_moderation
 
 pytestmark = [
     pytest.mark.browser,
@@ -35,20 +31,9 @@ pytestmark = [
 JIBE = next(text for key, _, _, text, _ in demo_moderation.PROBLEMS if key == "jibe")
 
 
-@pytest.fixture
-def newsroom(live_server: LiveServer, settings: Settings) -> str:
-    cache.clear()
-    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = live_server.url
-    demo.build()
-    site = Site.objects.get(is_default_site=True)
-    address = urlsplit(live_server.url)
-    assert (site.hostname, site.port) == (address.hostname, address.port)
-    mail.outbox.clear()
-    return live_server.url
-
-
 def test_a_moderator_rejects_from_the_keyboard_the_author_appeals_another_moderator_decides(
-    newsroom: str, browser_context: Callable[..., BrowserContext]
+    newsroom: str,  # noqa: F811 - the fixture imported above
+    browser_context: Callable[..., BrowserContext],
 ) -> None:
     moderator = User.objects.get(username="moderator")
     lead = User.objects.get(username="lead")
