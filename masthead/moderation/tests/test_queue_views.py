@@ -179,6 +179,24 @@ class FilterTests(QueueTestCase):
         actions.watch_story(self.moderator, match)
         self.assertEqual(shown(watched="on"), {there.pk})
 
+    def test_a_moderator_watches_a_story_from_a_card_and_filters_by_it(self) -> None:
+        comment = self.reported()
+        self.client.force_login(self.moderator)
+        page = soup(self.client.get(queue("reported")))
+        button = page.select_one(f"#card-{comment.pk} form.mod-watch button")
+        self.assertEqual(text_of(button), "Watch this story")
+        response = self.client.post(
+            reverse("moderation_watch", args=[self.article.pk]), {"next": queue("reported")}
+        )
+        self.assertRedirects(response, queue("reported"), fetch_redirect_response=False)
+        page = soup(self.client.get(queue("reported"), {"watched": "on"}))
+        self.assertEqual(
+            text_of(page.select_one(f"#card-{comment.pk} form.mod-watch button")),
+            "Stop watching this story",
+        )
+        self.client.post(reverse("moderation_watch", args=[self.article.pk]))
+        self.assertContains(self.client.get(queue("reported"), {"watched": "on"}), "Nothing here")
+
     def test_newest_or_oldest_first(self) -> None:
         first = self.reported("One")
         second = self.reported("Two")

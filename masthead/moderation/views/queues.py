@@ -82,7 +82,14 @@ def queue(request: HttpRequest, slug: str = "reported") -> HttpResponse:
     if slug in queues.COMMENT_QUEUES:
         filters = form.filters(moderator, search_email=context["personal_data"])
         page = queues.page_of(queues.COMMENT_QUEUES[slug], filters, cursor=cursor)
-        context |= {"queue": queues.COMMENT_QUEUES[slug], "page": page, "cards": page.cards}
+        context |= {
+            "queue": queues.COMMENT_QUEUES[slug],
+            "page": page,
+            "cards": page.cards,
+            "watched": set(
+                Watch.objects.filter(moderator=moderator).values_list("page_id", flat=True)
+            ),
+        }
         next_cursor = page.next_cursor
         template = "moderation/_cards.html" if _wants_cards(request) else "moderation/queue.html"
     elif slug == "appeals":
