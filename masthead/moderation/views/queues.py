@@ -24,7 +24,7 @@ from masthead.accounts.models import User
 from masthead.community.models import Comment, IllegalContentNotice
 from masthead.moderation import actions, queues
 from masthead.moderation.actions import ModerationError
-from masthead.moderation.decision_forms import (
+from masthead.moderation.forms import (
     AppealDecisionForm,
     BulkForm,
     DecideForm,
