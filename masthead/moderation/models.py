@@ -89,6 +89,9 @@ class Decision(models.Model):
         indexes = [
             models.Index(fields=["comment", "-created_at"], name="decision_comment_idx"),
             models.Index(fields=["subject", "-created_at"], name="decision_subject_idx"),
+            # A writer's warnings, suspensions and bans on every card: each comment's screening
+            # decision names its author too, so the action must be in the index.
+            models.Index(fields=["subject", "action"], name="decision_subject_action_idx"),
             models.Index(fields=["moderator", "-created_at"], name="decision_moderator_idx"),
             models.Index(fields=["action", "-created_at"], name="decision_action_idx"),
         ]
