@@ -308,8 +308,16 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Community -------------------------------------------------------------------------------------
 # The local toxicity scorer (a class with .score(text)) and its time budget in seconds; a comment
 # whose scoring fails or runs over is held for a moderator, never published unscreened.
-COMMENT_SCORER = env_str("COMMENT_SCORER", "masthead.community.scoring.ProfanityCheckScorer")
+COMMENT_SCORER = env_str("COMMENT_SCORER", "masthead.community.scoring.LinearScorer")
 COMMENT_SCORER_TIMEOUT = env_int("COMMENT_SCORER_TIMEOUT_MS", 2000) / 1000
+# Masthead's own scorer: the model file used until a retrained version is activated (empty: the
+# one in the repository), and how often each process asks which version is active.
+COMMENT_SCORER_MODEL = env_str("COMMENT_SCORER_MODEL", "")
+COMMENT_SCORER_RECHECK_SECONDS = env_int("COMMENT_SCORER_RECHECK_SECONDS", 30)
+# Retraining on moderators' decisions: how many the site needs before a retrained version may
+# replace the active one, and how much one of them weighs against one corpus example.
+COMMENT_SCORER_MIN_DECISIONS = env_int("COMMENT_SCORER_MIN_DECISIONS", 50)
+COMMENT_SCORER_SITE_WEIGHT = env_int("COMMENT_SCORER_SITE_WEIGHT", 2)
 # Readers' IP addresses are kept on comments for abuse handling, then cleared (0 keeps them).
 COMMENT_IP_RETENTION_DAYS = env_int("COMMENT_IP_RETENTION_DAYS", 90)
 

@@ -3,16 +3,66 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.snippets.models import register_snippet
 
+from masthead.community.scorer.categories import (
+    CATEGORY_FLOOR,
+    DEFAULT_HOLD_THRESHOLD,
+    DEFAULT_REJECT_THRESHOLD,
+    HOLD_CATEGORIES,
+    HOLD_CATEGORY_CHOICES,
+)
+
 MAX_DEPTH = 2  # top level is 0: three levels in all
+
+
+def _validate_categories(value: object) -> None:
+    if not isinstance(value, list) or not set(value) <= set(HOLD_CATEGORIES):
+        raise ValidationError(f"Choose among: {', '.join(HOLD_CATEGORIES)}.")
+
+
+class CategoryListField(models.JSONField):
+    """A list of the scorer's hold categories, edited as checkboxes."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+        self.validators = [*self.validators, _validate_categories]
+
+    def formfield(self, **kwargs: Any) -> forms.Field:
+        return forms.MultipleChoiceField(
+            choices=HOLD_CATEGORY_CHOICES,
+            widget=forms.CheckboxSelectMultiple,
+            required=not self.blank,
+            label=self.verbose_name.capitalize(),
+            help_text=self.help_text,
+        )
+
+
+def _threshold_field(category: str) -> models.FloatField:
+    label = dict(HOLD_CATEGORY_CHOICES)[category]
+    return models.FloatField(
+        null=True,
+        blank=True,
+        verbose_name=f"{label}: hold above",
+        validators=[MinValueValidator(CATEGORY_FLOOR), MaxValueValidator(1.0)],
+        help_text="Blank: the general threshold.",
+    )
+
+
+_PROBABILITY = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 
 
 @register_setting(icon="group")
@@ -79,7 +129,32 @@ class CommunitySettings(BaseSiteSetting):
         default=2, help_text="A reader's first comments are held for review."
     )
     toxicity_threshold = models.FloatField(
-        default=0.8, help_text="Hold comments the local scorer rates above this (0 to 1)."
+        default=DEFAULT_HOLD_THRESHOLD,
+        validators=_PROBABILITY,
+        verbose_name="hold above",
+        help_text="The writer is warned, then the comment held, when the abuse scorer rates it "
+        "above this (0 to 1), unless its category has a threshold of its own below.",
+    )
+    # Per-category hold thresholds; blank uses toxicity_threshold. One column per category so
+    # the publisher edits plain numbers and the database can check them.
+    insult_threshold = _threshold_field("insult")
+    profane_abuse_threshold = _threshold_field("profane_abuse")
+    threat_threshold = _threshold_field("threat")
+    harassment_threshold = _threshold_field("harassment")
+    hate_threshold = _threshold_field("hate")
+    sexual_harassment_threshold = _threshold_field("sexual_harassment")
+    spam_threshold = _threshold_field("spam")
+    reject_categories = CategoryListField(
+        verbose_name="reject outright",
+        help_text="Comments of these kinds that the scorer rates above the rejection threshold "
+        "are rejected at once, without a moderator; their writers get a statement of reasons "
+        "and may appeal. Every other comment above its threshold is held for review.",
+    )
+    reject_threshold = models.FloatField(
+        default=DEFAULT_REJECT_THRESHOLD,
+        validators=_PROBABILITY,
+        verbose_name="rejection threshold",
+        help_text="Above this, comments of the kinds ticked above are rejected outright.",
     )
     repeat_window_minutes = models.PositiveIntegerField(
         default=10, help_text="The same text again within this many minutes is held."
@@ -131,10 +206,23 @@ class CommunitySettings(BaseSiteSetting):
                 FieldPanel("suspect_words"),
                 FieldPanel("max_links"),
                 FieldPanel("hold_first_comments"),
-                FieldPanel("toxicity_threshold"),
                 FieldPanel("repeat_window_minutes"),
             ],
             heading="Screening before publication",
+        ),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    "The abuse scorer rates each comment from 0 to 1 and names the kind of "
+                    "abuse it most looks like. Lower thresholds hold more comments for review; "
+                    "the Scorer screen in Moderation shows how each model version measured."
+                ),
+                FieldPanel("toxicity_threshold"),
+                *(FieldPanel(f"{category}_threshold") for category in HOLD_CATEGORIES),
+                FieldPanel("reject_categories"),
+                FieldPanel("reject_threshold"),
+            ],
+            heading="Abuse scorer",
         ),
         MultiFieldPanel(
             [
@@ -148,6 +236,29 @@ class CommunitySettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "community"
+
+    def clean(self) -> None:
+        super().clean()
+        for category in self.reject_categories or []:
+            if self.reject_threshold < self.hold_threshold(category):
+                raise ValidationError(
+                    {
+                        "reject_threshold": "The rejection threshold must not be below the "
+                        f"hold threshold of {dict(HOLD_CATEGORY_CHOICES)[category].lower()}."
+                    }
+                )
+
+    def hold_threshold(self, category: str) -> float:
+        """Comments of this category (any scorer's; "" for none) rated above it are held."""
+        if category in HOLD_CATEGORIES:
+            own = getattr(self, f"{category}_threshold")
+            if own is not None:
+                return float(own)
+        return float(self.toxicity_threshold)
+
+    def rejects(self, category: str, probability: float) -> bool:
+        """Whether a comment so rated is rejected outright, without review."""
+        return category in (self.reject_categories or []) and probability > self.reject_threshold
 
 
 @register_snippet
@@ -412,3 +523,64 @@ class IllegalContentNotice(models.Model):
 
     def __str__(self) -> str:
         return f"Notice {self.pk} ({self.get_status_display()})"
+
+
+class ScorerVersion(models.Model):
+    """One trained version of the abuse scorer: its file, what it learnt from, how it measured.
+
+    Versions are made by the retrain_scorer task and never edited afterwards, except that at
+    most one is active (it scores comments) and that the files of old candidates that were never
+    active are dropped to save space (their figures stay). With no active version, the model
+    shipped with Masthead scores comments.
+    """
+
+    number = models.PositiveIntegerField(unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    # The model file (NumPy arrays, never pickled; see masthead.community.scorer.model), about a
+    # megabyte. In the database, so every web and worker process on every machine can load it.
+    model_file = models.BinaryField(null=True, editable=False)
+    digest = models.CharField(max_length=64, help_text="SHA-256 of the model file.")
+    shipped = models.BooleanField(
+        default=False, help_text="The model that came with Masthead, recorded for rollback."
+    )
+    corpus_examples = models.PositiveIntegerField(default=0)
+    site_ok = models.PositiveIntegerField(
+        default=0, help_text="Comments moderators approved or restored, trained on."
+    )
+    site_hold = models.PositiveIntegerField(
+        default=0, help_text="Comments moderators rejected, trained on."
+    )
+    site_held_out = models.PositiveIntegerField(
+        default=0, help_text="Moderators' decisions kept aside to measure on."
+    )
+    # {"threshold", "corpus": Figures, "site": Figures | None, "previous": {...} | None}
+    figures = models.JSONField(default=dict, blank=True)
+    active = models.BooleanField(default=False)
+    activated_at = models.DateTimeField(null=True, blank=True)
+    activated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["active"], condition=Q(active=True), name="one_active_scorer_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Scorer v{self.number}"
+
+    @property
+    def label(self) -> str:
+        return f"v{self.number}"
+
+    @property
+    def has_file(self) -> bool:
+        return self.model_file is not None
+
+    def figure(self, part: str, name: str) -> Any:
+        """One figure, e.g. figure("corpus", "auc"); None when it was not measured."""
+        return (self.figures.get(part) or {}).get(name)

@@ -1,9 +1,13 @@
 """The toxicity scorer: the one module that runs it, configures it and is replaced in tests.
 
-By default comments are scored by alt-profanity-check, a small linear model (scikit-learn) that
-ships inside its PyPI package and runs in-process: no network, a few milliseconds a comment
-once loaded (about a second, once per process). A newsroom may name another class in
-settings.COMMENT_SCORER; anything with a `name` and a `score(text) -> Score` will do.
+By default comments are scored by Masthead's own abuse scorer (LinearScorer, see
+masthead.community.scorer): a linear model over character and word n-grams, trained on a corpus
+of news comments written for the project and retrained on the site's own moderators' decisions.
+It runs in-process with NumPy: no network, well under a millisecond for a usual comment. It gives
+the probability that a comment should be held and the kind of abuse it looks like (threat,
+harassment, hate, spam...). alt-profanity-check remains available (ProfanityCheckScorer). A
+newsroom may name another class in settings.COMMENT_SCORER; anything with a `name` and a
+`score(text) -> Score` will do.
 
 Callers use `score_comment()`. It either returns the scorer's real verdict or raises
 ScorerUnavailable (the scorer failed, took too long, or is not installed), and the caller then
@@ -17,15 +21,17 @@ import importlib
 import logging
 import re
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
 __all__ = [
+    "LinearScorer",
     "ProfanityCheckScorer",
     "Score",
     "Scorer",
@@ -36,8 +42,9 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_SCORER = "masthead.community.scoring.ProfanityCheckScorer"
+DEFAULT_SCORER = "masthead.community.scoring.LinearScorer"
 DEFAULT_TIMEOUT_SECONDS = 2.0
+DEFAULT_RECHECK_SECONDS = 30.0
 # Scoring is a few milliseconds of CPU, and the machines have two cores. A scorer that hangs
 # keeps its thread; with the pool full, later calls wait in its queue, run out of time and are
 # held too, instead of piling up threads.
@@ -127,6 +134,77 @@ class ProfanityCheckScorer:
         probability = float(max(self._model()(texts)))
         category = "profanity" if probability >= self.THRESHOLD else ""
         return Score(probability=probability, category=category, scorer=self.name)
+
+
+class LinearScorer:
+    """Masthead's own abuse scorer: the active retrained version, else the shipped model.
+
+    Which model is active is looked up through the shared cache at most every
+    COMMENT_SCORER_RECHECK_SECONDS (see masthead.community.scorer.store), in `load()`, which
+    score_comment() calls outside the time budget; a new version is loaded there, once per
+    process. If no model can be read (the shipped file is missing or corrupt), `load()` raises
+    ScorerUnavailable and comments are held; it tries again at the next check.
+    """
+
+    def __init__(self) -> None:
+        self.name = "masthead-linear"
+        self._loaded: Any = None  # store.LoadedModel once loaded
+        self._failure: ScorerUnavailable | None = None
+        self._next_check = 0.0
+        self._lock = threading.Lock()
+
+    def load(self) -> None:
+        """Make sure the active model is loaded; cheap between checks."""
+        if time.monotonic() < self._next_check:
+            if self._failure is not None:
+                raise self._failure
+            return
+        with self._lock:
+            now = time.monotonic()
+            if now < self._next_check:
+                if self._failure is not None:
+                    raise self._failure
+                return
+            from masthead.community.scorer import store
+            from masthead.community.scorer.model import ModelError
+
+            interval = float(
+                getattr(settings, "COMMENT_SCORER_RECHECK_SECONDS", DEFAULT_RECHECK_SECONDS)
+            )
+            self._next_check = now + interval
+            try:
+                version_id = store.active_version_id()
+                if self._loaded is None or self._loaded.version_id != version_id:
+                    self._loaded = store.load_model(version_id)
+                    logger.info("comment scorer loaded model %s", self._loaded.label)
+            except ModelError as error:
+                self._loaded = None
+                self._failure = ScorerUnavailable(f"{self.name}: {error}")
+                raise self._failure from error
+            except Exception:
+                # The database or cache cannot say which version is active (it is down, or not
+                # migrated yet): ask again next time, and meanwhile keep the model loaded, or
+                # use the shipped one.
+                logger.warning("cannot tell the active scorer version", exc_info=True)
+                self._next_check = 0.0
+                if self._loaded is None:
+                    try:
+                        self._loaded = store.load_shipped()
+                    except ModelError as error:
+                        self._failure = ScorerUnavailable(f"{self.name}: {error}")
+                        raise self._failure from error
+            self._failure = None
+
+    def score(self, text: str) -> Score:
+        if self._loaded is None:  # score_comment() loads first, in the caller's thread
+            self.load()
+        loaded = self._loaded
+        if loaded is None:  # another thread's check just failed
+            raise ScorerUnavailable(f"{self.name}: no model loaded")
+        probability, category = loaded.model.score(text)
+        return Score(
+            probability=probability, category=category, scorer=f"{self.name} {loaded.label}"
+        )
 
 
 _scorers: dict[str, Scorer] = {}

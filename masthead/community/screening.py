@@ -94,18 +94,25 @@ def new_commenter(sub: Submission) -> Verdict | None:
 
 
 def toxicity(sub: Submission) -> Verdict | None:
+    """Hold (after warning the writer once) what the scorer rates above its category's
+    threshold; reject outright the categories the publisher chose, above the higher one."""
     try:
         sub.score = scoring.score_comment(sub.text)
     except scoring.ScorerUnavailable as exc:
         # Never published unscreened, never lost: a person looks at it.
         return Verdict("hold", "scorer_unavailable", {"error": str(exc)})
+    probability, category = sub.score.probability, sub.score.category
+    rejected = sub.settings.rejects(category, probability)
+    threshold = sub.settings.reject_threshold if rejected else sub.settings.hold_threshold(category)
     detail = {
-        "score": round(sub.score.probability, 4),
-        "category": sub.score.category,
+        "score": round(probability, 4),
+        "category": category,
         "scorer": sub.score.scorer,
-        "threshold": sub.settings.toxicity_threshold,
+        "threshold": threshold,
     }
-    if sub.score.probability <= sub.settings.toxicity_threshold:
+    if rejected:
+        return Verdict("reject", "toxicity", detail)
+    if probability <= threshold:
         return None
     if not sub.confirmed:
         return Verdict("confirm", "toxicity", detail)

@@ -63,3 +63,16 @@ def forget_old_addresses() -> int:
     return Comment.objects.filter(created_at__lt=cutoff, ip_address__isnull=False).update(
         ip_address=None
     )
+
+
+@clock.every(minutes=24 * 60)
+@task()
+def retrain_scorer() -> str:
+    """Retrain the abuse scorer on the corpus and moderators' decisions, once a day.
+
+    Idempotent: with no new decisions since the last version it records nothing. Training
+    takes a few seconds of one core in the worker, never in a web request.
+    """
+    from masthead.community.scorer.actions import retrain_scorer as retrain
+
+    return retrain().message

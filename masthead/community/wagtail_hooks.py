@@ -6,6 +6,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 
@@ -55,8 +56,23 @@ def attach_comment_counts(articles: list[Any]) -> None:
 @hooks.register("register_admin_urls")
 def community_admin_urls() -> list[Any]:
     from masthead.community import views
+    from masthead.community.scorer_admin import admin_urls as scorer_urls
 
-    return [path("comments/thread/<int:page_id>/", views.admin_thread, name="community_thread")]
+    return [
+        path("comments/thread/<int:page_id>/", views.admin_thread, name="community_thread"),
+        *scorer_urls(),
+    ]
+
+
+class ScorerMenuItem(MenuItem):
+    def is_shown(self, request: Any) -> bool:
+        return bool(request.user.has_perm("community.change_comment"))
+
+
+@hooks.register("register_admin_menu_item")
+def scorer_menu_item() -> MenuItem:
+    """The abuse scorer's versions, for moderators: next to the Moderation menu."""
+    return ScorerMenuItem("Scorer", reverse("community_scorer"), icon_name="warning", order=260)
 
 
 @hooks.register("register_page_listing_more_buttons")

@@ -20,6 +20,7 @@ from masthead.community.scoring import (
 )
 
 HERE = "masthead.community.tests.test_scoring"
+PROFANITY_CHECK = "masthead.community.scoring.ProfanityCheckScorer"
 
 
 class FailingScorer:
@@ -62,9 +63,11 @@ def slow_scorer() -> Iterator[None]:
     SlowScorer.release.set()
 
 
-# The real model ---------------------------------------------------------------------------------
+# alt-profanity-check, no longer the default but still available (Masthead's own scorer is
+# tested in test_scorer.py) --------------------------------------------------------------------
 
 
+@override_settings(COMMENT_SCORER=PROFANITY_CHECK)
 def test_the_real_model_scores_abuse_higher_than_a_civil_comment() -> None:
     abusive = score_comment("You are a stupid fucking idiot and everyone here hates you.")
     civil = score_comment("Thank you for this thoughtful article; I disagree on the tax figures.")
@@ -73,13 +76,15 @@ def test_the_real_model_scores_abuse_higher_than_a_civil_comment() -> None:
     assert civil.category == ""
 
 
+@override_settings(COMMENT_SCORER=PROFANITY_CHECK)
 def test_the_score_names_the_model_and_its_version() -> None:
     score = score_comment("A fair point, well made.")
     assert score.scorer.startswith("alt-profanity-check ")
     assert score.scorer[-1].isdigit()
 
 
-def test_the_default_scorer_is_profanity_check_and_is_made_once() -> None:
+@override_settings(COMMENT_SCORER=PROFANITY_CHECK)
+def test_the_profanity_check_scorer_is_made_once() -> None:
     assert isinstance(get_scorer(), ProfanityCheckScorer)
     assert get_scorer() is get_scorer()
 
@@ -163,6 +168,7 @@ def test_another_scorer_can_be_named_in_settings() -> None:
         assert score_comment("anything") == Score(0.25, "", "fixed 1.0")
 
 
+@override_settings(COMMENT_SCORER=PROFANITY_CHECK)
 def test_an_abusive_sentence_is_not_diluted_by_a_long_civil_comment() -> None:
     civil = (
         "I read the council's budget report twice, and the real story is not the headline "
