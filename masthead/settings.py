@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "masthead.wire",
     "masthead.community",
     "masthead.moderation",
+    "masthead.support",
+    "masthead.campaigns",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -324,6 +326,16 @@ COMMENT_IP_RETENTION_DAYS = env_int("COMMENT_IP_RETENTION_DAYS", 90)
 # Newsroom --------------------------------------------------------------------------------------
 # The admin's wire upload takes JSON and pictures; a bigger delivery belongs on `manage.py ingest`.
 WIRE_MAX_UPLOAD_BYTES = env_int("WIRE_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
+
+# Reader support --------------------------------------------------------------------------------
+# Stripe's secret API key and the signing secret of the webhook endpoint (/support/stripe/webhook/).
+STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
+STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
+# Without keys, the contribute page runs in a clearly labelled test mode that moves no money;
+# a system check refuses to start with test mode on and a live key (sk_live_/rk_live_).
+STRIPE_TEST_MODE = env_bool("STRIPE_TEST_MODE", default=not STRIPE_SECRET_KEY)
+if STRIPE_TEST_MODE and STRIPE_SECRET_KEY.startswith(("sk_live_", "rk_live_")):
+    raise ImproperlyConfigured("STRIPE_TEST_MODE cannot be on with a live STRIPE_SECRET_KEY.")
 
 LOGGING = {
     "version": 1,

@@ -19,6 +19,8 @@ urlpatterns = [
     path("moderation/", include("masthead.moderation.urls")),
     path("accounts/", include("masthead.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("support/", include("masthead.support.urls")),
+    path("campaigns/", include("masthead.campaigns.urls")),
 ]
 
 if settings.SERVE_MEDIA:

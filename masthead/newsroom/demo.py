@@ -27,6 +27,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site, Workflow, WorkflowPage
 from wagtail.rich_text import RichText
 
+from masthead.campaigns import demo as campaign_demo
 from masthead.community.actions import post_comment, recommend_comment
 from masthead.community.models import Comment, CommunitySettings, Recommendation
 from masthead.moderation.actions import feature_comment
@@ -98,6 +99,7 @@ def build(now: dt.datetime | None = None) -> HomePage:
     _wire_story(agency, now)
     _comments(now)
     demo_moderation.build(now)
+    campaign_demo.build()
     return home
 
 

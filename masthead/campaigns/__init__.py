@@ -1,0 +1,1 @@
+"""Appeals that ask readers to contribute: campaigns, variants, targeting and their results."""

@@ -1,0 +1,1 @@
+"""Reader support: contributions through Stripe Checkout, supporters, receipts."""
