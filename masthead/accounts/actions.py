@@ -191,6 +191,22 @@ def export_data(user: User) -> dict[str, Any]:
         for decision in Decision.objects.filter(subject=user).order_by("created_at", "pk")
     ]
 
+    from masthead.support.models import Contribution
+
+    contributions = [
+        {
+            "amount": contribution.amount / 100,
+            "currency": contribution.currency,
+            "frequency": contribution.frequency,
+            "status": contribution.status,
+            "email": contribution.email,
+            "test_mode": contribution.test_mode,
+            "created_at": _plain(contribution.created_at),
+            "paid_at": _plain(contribution.paid_at) if contribution.paid_at else "",
+        }
+        for contribution in Contribution.objects.filter(reader=user).order_by("created_at", "pk")
+    ]
+
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -203,6 +219,7 @@ def export_data(user: User) -> dict[str, Any]:
         "reports": reports,
         "illegal_content_notices": notices,
         "moderation_decisions": decisions,
+        "contributions": contributions,
     }
 
 

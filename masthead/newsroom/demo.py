@@ -74,6 +74,12 @@ LOGINS = (
         "lead@example.org",
         ("Moderation leads",),
     ),
+    DemoLogin(
+        "publisher (appeal campaigns, their results, contributions)",
+        "publisher",
+        "publisher@example.org",
+        ("Publishers",),
+    ),
     DemoLogin("reader", "reader", "reader@example.org", ()),
     DemoLogin("administrator", "admin", "admin@example.org", (), superuser=True),
 )

@@ -98,3 +98,24 @@ class ExportDataTests(ReaderHistoryTestCase):
         self.assertEqual(data["illegal_content_notices"], [])
         self.assertNotIn('"reader@example.org"', json.dumps(data))
         self.assertNotIn("The quay plan", json.dumps(data))
+
+    def test_it_has_the_readers_contributions(self) -> None:
+        from masthead.support.actions import complete_test_contribution, start_contribution
+
+        with self.captureOnCommitCallbacks(execute=True):
+            contribution = start_contribution(
+                reader=self.reader, email=self.reader.email, amount=1000, frequency="one_off"
+            )
+            complete_test_contribution(contribution)
+        [exported] = export_data(self.reader)["contributions"]
+        self.assertEqual(
+            {k: exported[k] for k in ("amount", "currency", "frequency", "status", "test_mode")},
+            {
+                "amount": 10.0,
+                "currency": "EUR",
+                "frequency": "one_off",
+                "status": "paid",
+                "test_mode": True,
+            },
+        )
+        self.assertTrue(exported["paid_at"])

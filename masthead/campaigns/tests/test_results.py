@@ -132,3 +132,21 @@ class ResultsScreenTests(NewsroomTestCase):
         self.client.force_login(self.publisher)
         response = self.client.get(reverse("wagtailsnippets_campaigns_campaign:list"))
         self.assertContains(response, reverse("campaign_results", args=[self.campaign.pk]))
+
+
+class PublishersGroupTests(NewsroomTestCase):
+    def test_a_member_of_publishers_writes_campaigns_and_sees_their_results(self) -> None:
+        from masthead.lib.testing import make_user
+
+        member = make_user("publisher_in_group", "Publishers")
+        for permission in (
+            "campaigns.add_campaign",
+            "campaigns.change_campaign",
+            "campaigns.publish_campaign",
+            "campaigns.change_appealsettings",
+            "support.view_contribution",
+        ):
+            with self.subTest(permission):
+                self.assertTrue(member.has_perm(permission))
+        self.client.force_login(member)
+        self.assertEqual(self.client.get(reverse("campaign_results_index")).status_code, 200)
