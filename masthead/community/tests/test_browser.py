@@ -139,6 +139,10 @@ def problems(page: Page) -> list[str]:
             found.append(f"{response.status} {response.request.method} {response.url}")
 
     def on_request_failed(request: Request) -> None:
+        # A beacon (an appeal's "seen" count) is fire-and-forget by design: leaving the page
+        # while one is in flight cancels the page's view of it, not the beacon.
+        if request.resource_type == "ping":
+            return
         found.append(f"{request.failure} {request.url}")
 
     page.on("pageerror", lambda error: found.append(f"script error: {error}"))
