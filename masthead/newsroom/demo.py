@@ -349,21 +349,10 @@ def _comments(now: dt.datetime) -> None:
     """The demo readers' conversations, posted through the same action and screening as any
     reader's. Demo readers are regulars, so the hold on first comments is lifted while they post;
     anything else the screening holds stays held, for the moderation queue."""
-    User = get_user_model()
-    readers = {}
-    for person in demo_comments.READERS:
-        reader, created = User.objects.get_or_create(
-            username=person["username"],
-            defaults={"email": person["email"], "display_name": person["display_name"]},
-        )
-        if created:
-            reader.set_unusable_password()
-            reader.date_joined = now - dt.timedelta(days=400)
-            reader.save()
-        EmailAddress.objects.get_or_create(
-            user=reader, email=reader.email, defaults={"verified": True, "primary": True}
-        )
-        readers[person["username"]] = reader
+    readers = {
+        person["username"]: demo_moderation.demo_reader(person, joined=now - dt.timedelta(days=400))
+        for person in demo_comments.READERS
+    }
     community = CommunitySettings.for_site(Site.objects.get(is_default_site=True))
     held_first = community.hold_first_comments
     CommunitySettings.objects.filter(pk=community.pk).update(hold_first_comments=0)
@@ -371,7 +360,7 @@ def _comments(now: dt.datetime) -> None:
         posted = _post_demo_comments(readers, now)
     finally:
         CommunitySettings.objects.filter(pk=community.pk).update(hold_first_comments=held_first)
-    editor = User.objects.get(username="admin")
+    editor = get_user_model().objects.get(username="admin")
     for data in demo_comments.COMMENTS:
         comment = posted.get(str(data["key"]))
         if comment is None or comment.status != Comment.Status.PUBLISHED:

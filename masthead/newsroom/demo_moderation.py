@@ -82,6 +82,23 @@ PROBLEMS: list[tuple[str, str, dict[str, str], str, list[tuple[str, str, str]]]]
 ]
 
 
+def demo_reader(person: dict[str, str], *, joined: dt.datetime) -> Any:
+    """A fictional reader who signs in by no password and whose address counts as confirmed."""
+    User = get_user_model()
+    reader, created = User.objects.get_or_create(
+        username=person["username"],
+        defaults={"email": person["email"], "display_name": person["display_name"]},
+    )
+    if created:
+        reader.set_unusable_password()
+        reader.date_joined = joined
+        reader.save()
+    EmailAddress.objects.get_or_create(
+        user=reader, email=reader.email, defaults={"verified": True, "primary": True}
+    )
+    return reader
+
+
 def build(now: dt.datetime) -> None:
     """Post the problem comments and take the demo moderators' first decisions; idempotent."""
     site = Site.objects.get(is_default_site=True)
@@ -89,21 +106,10 @@ def build(now: dt.datetime) -> None:
     if not community.suspect_words:
         community.suspect_words = SUSPECT_WORDS
         community.save()
-    User = get_user_model()
-    people: dict[str, Any] = {}
-    for person in (TROUBLEMAKER, SPAMMER):
-        user, created = User.objects.get_or_create(
-            username=person["username"],
-            defaults={"email": person["email"], "display_name": person["display_name"]},
-        )
-        if created:
-            user.set_unusable_password()
-            user.date_joined = now - dt.timedelta(days=21)
-            user.save()
-        EmailAddress.objects.get_or_create(
-            user=user, email=user.email, defaults={"verified": True, "primary": True}
-        )
-        people[person["username"]] = user
+    people = {
+        person["username"]: demo_reader(person, joined=now - dt.timedelta(days=21))
+        for person in (TROUBLEMAKER, SPAMMER)
+    }
 
     held_first = community.hold_first_comments
     CommunitySettings.objects.filter(pk=community.pk).update(hold_first_comments=0)
@@ -112,7 +118,7 @@ def build(now: dt.datetime) -> None:
     finally:
         CommunitySettings.objects.filter(pk=community.pk).update(hold_first_comments=held_first)
 
-    moderator = User.objects.get(username="moderator")
+    moderator = get_user_model().objects.get(username="moderator")
     rant = posted.get("rant")
     if rant is not None and rant.status == Comment.Status.PUBLISHED:
         actions.reject_comment(
