@@ -203,7 +203,9 @@ class Card:
             listed = "banned" if rule == "banned_words" else "suspect"
             return f'{verb}: {listed} word "{detail.get("matched", "")}"'
         if rule == "toxicity":
-            category = detail.get("category") or "abuse"
+            from masthead.community.scorer.categories import label
+
+            category = label(detail.get("category") or "") or "abuse"
             return f"{verb}: scorer rated it {detail.get('score', 0):.2f} ({category})"
         if rule == "reports":
             return f"{verb} after {detail.get('reports', '?')} reports"

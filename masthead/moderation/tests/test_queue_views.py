@@ -115,6 +115,19 @@ class CardTests(QueueTestCase):
         card = soup(self.client.get(queue("pending"))).select_one(f"#card-{held.pk}")
         self.assertIn('Held: suspect word "lottery"', text_of(card))
 
+    def test_a_card_held_by_the_scorer_names_its_score_and_category_in_words(self) -> None:
+        from unittest import mock
+
+        from masthead.community import scoring
+
+        threat = scoring.Score(0.93, "sexual_harassment", "test")
+        with mock.patch("masthead.community.scoring.score_comment", return_value=threat):
+            held = post_comment(self.reader, self.article, body="Remarks", confirmed=True)
+        assert held.comment is not None
+        self.client.force_login(self.moderator)
+        card = soup(self.client.get(queue("pending"))).select_one(f"#card-{held.comment.pk}")
+        self.assertIn("Held: scorer rated it 0.93 (Sexual harassment)", text_of(card))
+
     def test_the_writer_record_counts_rejections_warnings_and_bans(self) -> None:
         first = self.comment(self.reader, "First")
         self.comment(self.reader, "Second")
