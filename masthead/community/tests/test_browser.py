@@ -139,9 +139,9 @@ def problems(page: Page) -> list[str]:
             found.append(f"{response.status} {response.request.method} {response.url}")
 
     def on_request_failed(request: Request) -> None:
-        # A beacon (an appeal's "seen" count) is fire-and-forget by design: leaving the page
-        # while one is in flight cancels the page's view of it, not the beacon.
-        if request.resource_type == "ping":
+        # Leaving a page cancels what it still had in flight (an appeal's "seen" beacon, the
+        # supporter check): the page gave up on it, nothing failed. Errors still show as statuses.
+        if request.failure == "net::ERR_ABORTED":
             return
         found.append(f"{request.failure} {request.url}")
 
