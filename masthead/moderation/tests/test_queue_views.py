@@ -75,6 +75,31 @@ class AccessTests(QueueTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertIn("login", response["Location"])
 
+    def test_unknown_comments_readers_appeals_notices_and_stories_are_not_found(self) -> None:
+        self.client.force_login(self.moderator)
+        for name, method in (
+            ("moderation_card", "get"),
+            ("moderation_claim", "post"),
+            ("moderation_decide", "post"),
+            ("moderation_reader", "get"),
+            ("moderation_appeal", "post"),
+            ("moderation_notice", "post"),
+            ("moderation_watch", "post"),
+        ):
+            with self.subTest(name):
+                response = getattr(self.client, method)(reverse(name, args=[999999]))
+                self.assertEqual(response.status_code, 404)
+
+    def test_loading_more_cards_does_not_count_the_queues_again(self) -> None:
+        for i in range(21):
+            self.comment(self.reader, f"Comment {i}")
+        self.client.force_login(self.moderator)
+        page = soup(self.client.get(queue("unmoderated")))
+        more = page.select_one("#more-cards a")["href"]
+        with CaptureQueriesContext(connection) as queries:
+            self.client.get(more, headers={"HX-Request": "true", "HX-Target": "more-cards"})
+        self.assertFalse(any("LIMIT 1001" in q["sql"] for q in queries))
+
     def test_an_unknown_queue_is_not_found(self) -> None:
         self.client.force_login(self.moderator)
         self.assertEqual(self.client.get(queue("everything")).status_code, 404)

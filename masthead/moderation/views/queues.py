@@ -72,7 +72,6 @@ def queue(request: HttpRequest, slug: str = "reported") -> HttpResponse:
     cursor = queues.Cursor.decode(request.GET.get("after"))
     context: dict[str, Any] = {
         "slug": slug,
-        "queues": [(s, _label(s), n) for s, n in queues.counts().items()],
         "cap": queues.COUNT_CAP,
         "form": form,
         "moderator": moderator,
@@ -104,6 +103,8 @@ def queue(request: HttpRequest, slug: str = "reported") -> HttpResponse:
         params = request.GET.copy()
         params["after"] = next_cursor
         context["next_url"] = f"{queue_url(slug)}?{params.urlencode()}"
+    if template != "moderation/_cards.html":  # the tabs: a "Load more" partial has none
+        context["queues"] = [(s, _label(s), n) for s, n in queues.counts().items()]
     params = request.GET.copy()
     params.pop("after", None)
     context["this_url"] = f"{queue_url(slug)}?{params.urlencode()}" if params else queue_url(slug)
@@ -120,7 +121,7 @@ def _wants_cards(request: HttpRequest) -> bool:
     return is_htmx(request) and request.headers.get("HX-Target") == "more-cards"
 
 
-def _card(comment_id: int, request: HttpRequest) -> queues.Card:
+def _card(comment_id: int) -> queues.Card:
     comment = (
         Comment.objects.select_related("author", "thread__page", "parent__author")
         .filter(pk=comment_id)
@@ -143,7 +144,7 @@ def card(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "moderation/card.html",
         {
-            "card": _card(pk, request),
+            "card": _card(pk),
             "moderator": moderator,
             "reasons": actions.RejectReason.choices,
             "personal_data": actions.can_see_personal_data(moderator),
@@ -196,7 +197,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         return _refused(request, pk, exc.message, fallback)
     if is_htmx(request):
         return TemplateResponse(
-            request, "moderation/_decided.html", {"card": _card(pk, request), "done": done}
+            request, "moderation/_decided.html", {"card": _card(pk), "done": done}
         )
     messages.success(request, f"{done}: comment {pk}.")
     return redirect(back_to(request, fallback))
@@ -213,7 +214,7 @@ def _refused(request: HttpRequest, pk: int, message: str, fallback: str) -> Http
             request,
             "moderation/_card.html",
             {
-                "card": _card(pk, request),
+                "card": _card(pk),
                 "error": message,
                 "moderator": request.user,
                 "reasons": actions.RejectReason.choices,
